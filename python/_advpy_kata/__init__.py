@@ -1,0 +1,3 @@
+"""The Python half of advpy-kata's bridge. Learners never import this."""
+
+BRIDGE_VERSION = "1"

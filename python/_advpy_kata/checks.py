@@ -1,0 +1,26 @@
+"""Checks that suites run inside Python, returning readable problems rather than booleans."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+
+
+def metadata_problems(original: Callable[..., object], wrapped: Callable[..., object]) -> list[str]:
+    """List how ``wrapped`` fails to look like ``original`` (empty when it keeps its metadata)."""
+    problems: list[str] = []
+    for attr in ("__name__", "__qualname__", "__doc__", "__module__"):
+        want, got = getattr(original, attr, None), getattr(wrapped, attr, None)
+        if want != got:
+            problems.append(f"{attr} is {got!r}, expected {want!r}")
+    if getattr(wrapped, "__wrapped__", None) is not original:
+        problems.append("__wrapped__ does not point at the original function")
+    if getattr(wrapped, "__annotations__", None) != getattr(original, "__annotations__", None):
+        problems.append("__annotations__ (the type hints) were not copied")
+    try:
+        want_sig, got_sig = inspect.signature(original), inspect.signature(wrapped)
+        if want_sig != got_sig:
+            problems.append(f"inspect.signature shows {got_sig}, expected {want_sig}")
+    except (TypeError, ValueError) as exc:
+        problems.append(f"inspect.signature failed: {exc}")
+    return problems

@@ -1,0 +1,192 @@
+/**
+ * The native engine: a real CPython process per suite run, spoken to over three
+ * private pipes (requests, responses, stack dumps). fd 1 and 2 stay the learner's.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { BridgeCrashError, BridgeTimeoutError, type PythonInterpreter } from './engine.js';
+import { spawnOwned, terminate } from './processes.js';
+import type { BridgeRequest, BridgeResponse } from './protocol.js';
+import { PYTHON_BRIDGE_DIR } from '../package-root.js';
+
+export interface NativeOptions {
+  /** Absolute path of the interpreter to run. */
+  python: string;
+  /** Working directory for the learner's code. */
+  cwd: string;
+  /** Characters kept per stream per request before the rest is counted, not stored. */
+  outputCap: number;
+  /** Time allowed for the interpreter to start and report ready. */
+  startTimeoutMs?: number;
+}
+
+/** How long to wait for faulthandler's dump after asking for it. */
+const STACK_WAIT_MS = 300;
+/** Raw fd 1/2 output kept for crash reports. */
+const RAW_OUTPUT_CAP = 16 * 1024;
+
+export async function startNative(options: NativeOptions): Promise<PythonInterpreter> {
+  const child = spawnOwned({
+    description: `the Python bridge (${options.python})`,
+    command: options.python,
+    // -X dev: show ResourceWarnings and unawaited coroutines. -B: never write
+    // __pycache__ into the learner's folder (and never run a stale .pyc after a
+    // save within the same mtime tick).
+    args: ['-X', 'dev', '-B', join(PYTHON_BRIDGE_DIR, 'advpy_native.py'), '3', '4', '5'],
+    cwd: options.cwd,
+    env: {
+      ...process.env,
+      PYTHONDONTWRITEBYTECODE: '1',
+      PYTHONUNBUFFERED: '1',
+      PYTHONIOENCODING: 'utf-8',
+      ADVPY_OUTPUT_CAP: String(options.outputCap),
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
+    ownGroup: true,
+  });
+  const interpreter = new NativeInterpreter(child, options.python);
+  await interpreter.ready(options.startTimeoutMs ?? 10_000);
+  return interpreter;
+}
+
+type Pending = {
+  resolve: (response: BridgeResponse) => void;
+  reject: (error: Error) => void;
+};
+
+class NativeInterpreter implements PythonInterpreter {
+  readonly description: string;
+  private readonly toPython: Writable;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private stacks = '';
+  private raw = '';
+  private exited: BridgeCrashError | undefined;
+  private readyWaiter: Pending | undefined;
+
+  constructor(
+    private readonly child: ChildProcess,
+    python: string,
+  ) {
+    this.description = `CPython (${python})`;
+    const [, stdout, stderr, requests, responses, stacks] = child.stdio as unknown as [
+      null,
+      Readable,
+      Readable,
+      Writable,
+      Readable,
+      Readable,
+    ];
+    this.toPython = requests;
+    // A write after the child died raises EPIPE asynchronously; the exit handler reports it.
+    requests.on('error', () => {});
+    stdout.on('data', (chunk: Buffer) => this.keepRaw(chunk));
+    stderr.on('data', (chunk: Buffer) => this.keepRaw(chunk));
+    stacks.on('data', (chunk: Buffer) => {
+      this.stacks += chunk.toString('utf8');
+    });
+    const lines = createInterface({ input: responses, crlfDelay: Infinity });
+    lines.on('line', (line) => this.receive(line));
+    child.once('exit', (code, signal) => {
+      this.exited = new BridgeCrashError(code, signal, this.raw);
+      for (const waiter of this.pending.values()) waiter.reject(this.exited);
+      this.pending.clear();
+      this.readyWaiter?.reject(this.exited);
+    });
+    child.once('error', (error) => {
+      this.exited = new BridgeCrashError(null, null, `could not start ${python}: ${error.message}`);
+      this.readyWaiter?.reject(this.exited);
+    });
+  }
+
+  ready(timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        void this.close();
+        reject(new BridgeTimeoutError(timeoutMs, ''));
+      }, timeoutMs);
+      this.readyWaiter = {
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+    });
+  }
+
+  private keepRaw(chunk: Buffer): void {
+    if (this.raw.length < RAW_OUTPUT_CAP) this.raw += chunk.toString('utf8');
+  }
+
+  private receive(line: string): void {
+    const message = JSON.parse(line) as BridgeResponse & { ready?: boolean };
+    if (message.ready === true) {
+      this.readyWaiter?.resolve(message);
+      this.readyWaiter = undefined;
+      return;
+    }
+    const id = message.id ?? -1;
+    const waiter = this.pending.get(id);
+    this.pending.delete(id);
+    waiter?.resolve(message);
+  }
+
+  request(request: BridgeRequest, timeoutMs: number): Promise<BridgeResponse> {
+    if (this.exited) return Promise.reject(this.exited);
+    const id = this.nextId++;
+    return new Promise<BridgeResponse>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        void this.captureStacksAndKill().then((stacks) => reject(new BridgeTimeoutError(timeoutMs, stacks)));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: (response) => {
+          clearTimeout(timer);
+          resolve(response);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+      this.toPython.write(`${JSON.stringify({ ...request, id })}\n`);
+    });
+  }
+
+  /** Ask faulthandler for every thread's stack, wait briefly for it, then end the process. */
+  private async captureStacksAndKill(): Promise<string> {
+    const before = this.stacks.length;
+    if (this.child.pid !== undefined && process.platform !== 'win32' && !this.exited) {
+      try {
+        process.kill(this.child.pid, 'SIGUSR1');
+        const deadline = Date.now() + STACK_WAIT_MS;
+        // The dump arrives in pieces; it is complete once no more bytes come for a moment.
+        let seen = before;
+        while (Date.now() < deadline) {
+          await delay(25);
+          if (this.stacks.length > before && this.stacks.length === seen) break;
+          seen = this.stacks.length;
+        }
+      } catch {
+        // The process died in between; there is nothing to dump.
+      }
+    }
+    await this.close();
+    return this.stacks.slice(before);
+  }
+
+  async close(): Promise<void> {
+    this.toPython.end();
+    await terminate(this.child);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

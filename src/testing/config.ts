@@ -1,0 +1,40 @@
+/**
+ * How a suite learns what to test. The runner passes this through Vitest's
+ * `provide`; nothing in a suite names a target, so the same suite runs against
+ * a learner's file, the course stub or the reference solution.
+ */
+import { inject } from 'vitest';
+import type { EngineKind } from '../engine/engine.js';
+
+export interface KitConfig {
+  /** Folder holding `<chapter>/<NN>_<name>.py`: a workspace's exercises, the stubs, or the solutions. */
+  targetRoot: string;
+  engine: EngineKind;
+  /** Interpreter for the native engine. */
+  python?: string;
+  /** Longest a single exec/eval/call may take. */
+  callTimeoutMs: number;
+  /** Longest a whole suite may spend in Python. */
+  suiteTimeoutMs: number;
+  /** Characters of output kept per stream per call. */
+  outputCap: number;
+  /** Where derived data (type-check results) is cached. */
+  cacheDir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    advpy: KitConfig;
+  }
+}
+
+export function readKitConfig(): KitConfig {
+  const config = inject('advpy') as KitConfig | undefined;
+  if (config === undefined) {
+    throw new Error(
+      'advpy-kata suites run through the advpy-kata runner, which tells them which Python file to test. ' +
+        'Run `advpy-kata run <exercise>` (or `advpy-kata verify`) instead of calling vitest directly.',
+    );
+  }
+  return config;
+}

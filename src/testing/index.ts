@@ -1,0 +1,5 @@
+// The testing kit that exercise suites import as `advpy-kata/testing`.
+export { useExercise, Exercise, PyObject, ref, dedent, type ExerciseOptions, type PyResult } from './exercise.js';
+export { PythonError, PythonFailureError } from './errors.js';
+export { expectRaises } from './expectations.js';
+export type { KitConfig } from './config.js';
