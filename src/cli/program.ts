@@ -1,0 +1,141 @@
+/**
+ * Commander wiring: flags become an options object, and the command module is
+ * imported only when that command runs, so `hint`, `list` and `--help` never
+ * load Vitest, chokidar or Pyodide.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, KataError, type ExitCode } from '../core/errors.js';
+import type { Io } from './io.js';
+import { themeFor } from './context.js';
+
+const ENGINES = ['auto', 'native', 'embedded'];
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    ok
+  1    tests failing, or exercises pending
+  2    usage or configuration error
+  70   internal error (a bug: please report it, with --debug output)
+  130  interrupted (Ctrl-C)`;
+
+function engineOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--engine <engine>', 'which Python runs your code').choices(ENGINES))
+    .option('--python <path>', 'use this CPython interpreter (also: ADVPY_PYTHON)');
+}
+
+function examples(command: Command, lines: string[]): Command {
+  return command.addHelpText('after', `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`);
+}
+
+export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const program = new Command('advpy-kata')
+    .description('Rustlings-style exercises for advanced Python, for TypeScript and Go developers.')
+    .version(await readVersion(), '-v, --version')
+    .option('--debug', 'show stack traces for internal errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  const set = (code: ExitCode): void => {
+    exitCode = code;
+  };
+
+  examples(
+    engineOptions(program.command('watch', { isDefault: true }).description('watch mode: re-run the current exercise on every save (the default)'))
+      .option('--auto-next', 'move to the next exercise as soon as one passes')
+      .option('--manual-run', 'do not watch files; press r or Enter to run')
+      .option('--poll', 'poll for changes (network drives, WSL mounts)'),
+    ['advpy-kata', 'advpy-kata watch --poll', 'advpy-kata watch --engine embedded'],
+  ).action(async (options) => set(await (await import('./commands/watch.js')).runWatch(options, io)));
+
+  examples(
+    program
+      .command('init [dir]')
+      .description('create a workspace with the exercises (default folder: ./advpy-kata)')
+      .option('--python <path>', 'record this interpreter in the editor settings')
+      .option('--no-git', 'do not run git init'),
+    ['npx advpy-kata init', 'npx advpy-kata init my-kata'],
+  ).action(async (dir: string | undefined, options) => set(await (await import('./commands/init.js')).runInit({ ...options, dir }, io)));
+
+  examples(engineOptions(program.command('run [exercise]').description('run one exercise once (default: the current one)')), [
+    'advpy-kata run',
+    'advpy-kata run 05',
+    'advpy-kata run retry --engine embedded',
+  ]).action(async (exercise: string | undefined, options) =>
+    set(await (await import('./commands/run.js')).runRun({ ...options, exercise }, io)),
+  );
+
+  examples(
+    program.command('hint [exercise]').description('show the next hint (default: the current exercise)').option('--all', 'show every hint'),
+    ['advpy-kata hint', 'advpy-kata hint 07', 'advpy-kata hint retry --all'],
+  ).action(async (exercise: string | undefined, options) =>
+    set(await (await import('./commands/hint.js')).runHint({ ...options, exercise }, io)),
+  );
+
+  examples(program.command('list').description('list every exercise and its state').option('--json', 'machine-readable output'), [
+    'advpy-kata list',
+    'advpy-kata list --json',
+  ]).action(async (options) => set(await (await import('./commands/list.js')).runList(options, io)));
+
+  examples(
+    program.command('reset <exercise>').description('restore an exercise to its starting point (keeps a backup)').option('-y, --yes', 'do not ask'),
+    ['advpy-kata reset 05', 'advpy-kata reset retry --yes'],
+  ).action(async (exercise: string, options) => set(await (await import('./commands/reset.js')).runReset({ ...options, exercise }, io)));
+
+  examples(
+    program.command('solution <exercise>').description('show the reference solution of a finished exercise').option('--force', 'show it anyway (spoiler)'),
+    ['advpy-kata solution 05', 'advpy-kata solution 05 --force'],
+  ).action(async (exercise: string, options) =>
+    set(await (await import('./commands/solution.js')).runSolution({ ...options, exercise }, io)),
+  );
+
+  examples(
+    engineOptions(program.command('verify').description('check every exercise; exits 0 only when all pass'))
+      .option('--solutions', 'check the course itself: solutions pass, stubs fail, files match the manifest')
+      .addOption(new Option('--reporter <reporter>', 'output format').choices(['pretty', 'json', 'junit', 'github']).default('pretty')),
+    ['advpy-kata verify', 'advpy-kata verify --reporter github', 'advpy-kata verify --solutions --engine embedded'],
+  ).action(async (options) => set(await (await import('./commands/verify.js')).runVerify(options, io)));
+
+  examples(engineOptions(program.command('doctor').description('show which Python runs your code, and why')), [
+    'advpy-kata doctor',
+    'advpy-kata doctor --python /usr/bin/python3.13',
+  ]).action(async (options) => set(await (await import('./commands/doctor.js')).runDoctor(options, io)));
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function reportError(error: unknown, io: Io, debug: boolean): ExitCode {
+  const theme = themeFor(io);
+  if (error instanceof CommanderError) {
+    // Help and --version "fail" with exit code 0; real usage errors were already printed.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof KataError) {
+    io.stderr.write(`${theme.red(`error: ${error.message}`)}\n`);
+    if (error.hint) io.stderr.write(`${error.hint}\n`);
+    return error.exitCode;
+  }
+  const shown = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`${theme.red(`internal error: ${shown}`)}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write('This is a bug in advpy-kata. Re-run with --debug and report the output.\n');
+  return EXIT.internal;
+}
+
+async function readVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const { PACKAGE_ROOT } = await import('../package-root.js');
+  return (JSON.parse(await readFile(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+}

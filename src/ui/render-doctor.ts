@@ -1,0 +1,56 @@
+/** render(doctor facts) -> string. */
+import type { EngineChoice } from '../core/config.js';
+import type { EnginePlan } from '../core/engine-plan.js';
+import type { Exercise } from '../core/manifest.js';
+import type { ProbedPython } from '../engine/discover.js';
+import type { Theme } from './theme.js';
+
+export interface DoctorFacts {
+  theme: Theme;
+  node: string;
+  platform: string;
+  engine: EngineChoice;
+  workspaceRoot: string | undefined;
+  pythons: readonly ProbedPython[];
+  plans: ReadonlyArray<{ exercise: Exercise; plan: EnginePlan }>;
+  pyodideVersion: string;
+  installAdvice: string;
+}
+
+export function renderDoctor(facts: DoctorFacts): string {
+  const { theme } = facts;
+  const lines: string[] = [
+    theme.bold('advpy-kata doctor'),
+    `Node ${facts.node} on ${facts.platform}; engine setting: ${facts.engine}` +
+      (facts.workspaceRoot ? `; workspace ${facts.workspaceRoot}` : '; not in a workspace'),
+    '',
+    theme.bold('Pythons found, in the order they are tried:'),
+  ];
+  const used = new Set(facts.plans.flatMap(({ plan }) => (plan.engine === 'native' ? [plan.python.path] : [])));
+  if (facts.pythons.length === 0) lines.push('  (none)');
+  for (const python of facts.pythons) {
+    if (!python.ok) {
+      lines.push(`  ${theme.red(theme.glyph.fail)} ${python.path} ${theme.dim(`(${python.source})`)}: ${python.problem}`);
+      continue;
+    }
+    const ft = python.freeThreadingBuild ? (python.gilEnabled ? ' free-threaded build (GIL on)' : ' free-threaded (no GIL)') : '';
+    const mark = used.has(python.path) ? theme.green(`${theme.glyph.pass} used`) : '  ';
+    const tooOld = python.version.major === 3 && python.version.minor < 12 ? theme.yellow(' too old for this course (needs 3.12+ for PEP 695 syntax)') : '';
+    lines.push(`  ${mark} ${python.implementation} ${python.versionText}${ft}  ${python.path} ${theme.dim(`(${python.source})`)}${tooOld}`);
+  }
+  lines.push('', theme.bold('Which engine runs each exercise:'));
+  const groups = new Map<string, string[]>();
+  for (const { exercise, plan } of facts.plans) {
+    const key =
+      plan.engine === 'native'
+        ? `native CPython ${plan.python.versionText} (${plan.python.path}): ${plan.why}`
+        : plan.engine === 'embedded'
+          ? `embedded Python (Pyodide ${facts.pyodideVersion}, CPython 3.14, no install needed): ${plan.why}`
+          : `${theme.red('cannot run here')}: ${plan.reason}. ${plan.fix}`;
+    groups.set(key, [...(groups.get(key) ?? []), exercise.code]);
+  }
+  for (const [key, codes] of groups) lines.push(`  ${codes.join(' ')} ${theme.glyph.arrow} ${key}`);
+  const anyNative = facts.plans.some(({ plan }) => plan.engine === 'native');
+  if (!anyNative) lines.push('', theme.bold('To run on native CPython, install one:'), ...facts.installAdvice.split('\n').map((line) => `  ${line}`));
+  return lines.join('\n');
+}

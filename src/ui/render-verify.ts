@@ -1,0 +1,18 @@
+/** The closing summary of `verify` for people. */
+import { isVerified, type VerifyReport } from '../core/verify.js';
+import type { Theme } from './theme.js';
+
+export function renderVerifyReport(report: VerifyReport, theme: Theme): string {
+  const count = (verdict: string): number => report.entries.filter((entry) => entry.verdict === verdict).length;
+  const lines: string[] = [''];
+  for (const problem of report.problems) lines.push(theme.red(`${theme.glyph.fail} ${problem}`));
+  if (report.mode === 'solutions') {
+    const stubs = report.entries.filter((entry) => entry.target === 'stub');
+    const failingStubs = stubs.filter((entry) => entry.verdict === 'ok').length;
+    lines.push(`Stubs failing as they should: ${failingStubs}/${stubs.length}`);
+  }
+  const summary = `${count('ok')} ok, ${count('problem')} with problems, ${count('skipped')} skipped`;
+  lines.push(isVerified(report) ? theme.green(`${theme.glyph.pass} Verified: ${summary}.`) : theme.red(`${theme.glyph.fail} Not verified: ${summary}.`));
+  if (count('skipped') > 0) lines.push(theme.yellow('Skipped exercises need native CPython; they do not count as passing. See `advpy-kata doctor`.'));
+  return lines.join('\n');
+}

@@ -1,0 +1,40 @@
+/**
+ * Colour and glyphs, the only place that knows about either. Every glyph has an
+ * ASCII fallback for terminals (and Windows code pages) that cannot show it.
+ */
+import picocolors from 'picocolors';
+
+export interface Theme {
+  /** False when colour is off; Vitest's pre-coloured diffs are stripped then. */
+  color: boolean;
+  green(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  glyph: { pass: string; fail: string; skip: string; arrow: string; bullet: string; lock: string };
+}
+
+export function createTheme(color: boolean, unicode = true): Theme {
+  const c = picocolors.createColors(color);
+  return {
+    color,
+    green: c.green,
+    red: c.red,
+    yellow: c.yellow,
+    cyan: c.cyan,
+    dim: c.dim,
+    bold: c.bold,
+    glyph: unicode
+      ? { pass: '✓', fail: '✗', skip: '○', arrow: '→', bullet: '•', lock: '🔒' }
+      : { pass: 'v', fail: 'x', skip: 'o', arrow: '->', bullet: '*', lock: '#' },
+  };
+}
+
+/** Terminals that cannot be trusted with Unicode: Windows console code pages, or a dumb TERM. */
+export function supportsUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
+  if (env.ADVPY_ASCII === '1' || env.TERM === 'dumb') return false;
+  if (platform !== 'win32') return true;
+  return Boolean(env.WT_SESSION || env.TERM_PROGRAM === 'vscode' || env.ConEmuTask);
+}

@@ -1,0 +1,80 @@
+/**
+ * Reading and writing the learner's progress. Writes are atomic. A corrupt file
+ * is never thrown away: it is kept beside the new one as a backup, whatever
+ * entries in it still make sense are salvaged, and the caller gets a message.
+ */
+import { copyFile, readFile } from 'node:fs/promises';
+import type { Exercise } from '../core/manifest.js';
+import {
+  ExerciseProgressSchema,
+  STATE_FORMAT_VERSION,
+  StateSchema,
+  initialState,
+  reconcileState,
+  type State,
+} from '../core/state.js';
+import { isNotFound, writeFileAtomic } from './files.js';
+
+export interface LoadedState {
+  state: State;
+  /** Things the learner should be told (a backup was made, the course changed). */
+  notices: string[];
+}
+
+export async function readState(file: string, exercises: readonly Exercise[], now = new Date()): Promise<LoadedState> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (isNotFound(error)) return { state: initialState(exercises), notices: [] };
+    throw error;
+  }
+  const parsed = parseStateText(text);
+  if (parsed.ok) {
+    const { state, changes } = reconcileState(parsed.state, exercises);
+    return { state, notices: changes.length > 0 ? [`The course changed since your last run: ${changes.join('; ')}.`] : [] };
+  }
+  const backup = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+  await copyFile(file, backup);
+  const salvaged = reconcileState(parsed.salvage, exercises).state;
+  const kept = Object.values(parsed.salvage.exercises).filter((progress) => progress.status === 'done').length;
+  return {
+    state: salvaged,
+    notices: [
+      `Your progress file ${file} was damaged (${parsed.problem}). It is kept as ${backup}; ` +
+        `${kept} finished exercise(s) were recovered from it. Run \`advpy-kata verify\` to re-check the rest.`,
+    ],
+  };
+}
+
+type ParsedState = { ok: true; state: State } | { ok: false; problem: string; salvage: State };
+
+/** Parse a state file, salvaging the valid per-exercise entries from a damaged one. */
+export function parseStateText(text: string): ParsedState {
+  const empty: State = { formatVersion: STATE_FORMAT_VERSION, current: '', exercises: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problem: `not JSON: ${(error as Error).message}`, salvage: empty };
+  }
+  const parsed = StateSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, state: parsed.data };
+  const problem = parsed.error.issues[0];
+  const salvage: State = { ...empty, exercises: {} };
+  const record = raw as { current?: unknown; exercises?: unknown } | null;
+  if (record && typeof record === 'object') {
+    if (typeof record.current === 'string') salvage.current = record.current;
+    if (record.exercises && typeof record.exercises === 'object') {
+      for (const [id, entry] of Object.entries(record.exercises as Record<string, unknown>)) {
+        const progress = ExerciseProgressSchema.safeParse(entry);
+        if (progress.success) salvage.exercises[id] = progress.data;
+      }
+    }
+  }
+  return { ok: false, problem: problem ? `${problem.path.join('.') || '(root)'}: ${problem.message}` : 'invalid', salvage };
+}
+
+export async function writeState(file: string, state: State): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
+}

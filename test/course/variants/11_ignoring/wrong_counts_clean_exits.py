@@ -1,0 +1,22 @@
+"""Increments the counter on every exit, including blocks that did not raise."""
+
+from types import TracebackType
+from typing import Self
+
+
+class Ignoring:
+    def __init__(self, *exc_types: type[BaseException]) -> None:
+        self.exc_types = exc_types
+        self.ignored = 0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        self.ignored += 1
+        return exc_type is not None and issubclass(exc_type, self.exc_types)
