@@ -144,7 +144,20 @@ export class Exercise {
     return this.value<string[]>(`kit.metadata_problems(${original}, ${wrapped})`);
   }
 
+  /** Time left in the suite's budget; throws once it is spent. */
+  private remainingBudget(): number {
+    const remaining = this.deadline - Date.now();
+    if (remaining > 0) return remaining;
+    // Restarting Python only to stop it a moment later would bury the real
+    // problem (the earlier hang) under noise; say what happened instead.
+    throw new Error(
+      `not run: this exercise's time limit (${formatSeconds(this.config.suiteTimeoutMs)}) was used up, ` +
+        'most likely by a hang in an earlier test. Fix that one first.',
+    );
+  }
+
   private async request(request: BridgeRequest): Promise<PyResult> {
+    this.remainingBudget();
     await this.ensureStarted();
     return this.send(request, 'test');
   }
@@ -152,15 +165,17 @@ export class Exercise {
   private async send(request: BridgeRequest, phase: 'import' | 'test'): Promise<PyResult> {
     const interpreter = this.interpreter;
     if (!interpreter) throw new Error('the Python interpreter is not running');
-    const remaining = this.deadline - Date.now();
-    const timeoutMs = Math.max(1, Math.min(this.config.callTimeoutMs, remaining));
+    const remaining = this.remainingBudget();
+    const timeoutMs = Math.min(this.config.callTimeoutMs, remaining);
+    // Report the limit the learner knows (the call's, or the whole suite's), not the leftover.
+    const limitMs = remaining < this.config.callTimeoutMs ? this.config.suiteTimeoutMs : this.config.callTimeoutMs;
     let response: BridgeResponse;
     try {
       response = await interpreter.request(request, timeoutMs);
     } catch (error) {
       // The interpreter is gone either way; the next request starts a fresh one.
       this.interpreter = undefined;
-      throw this.translate(error, phase);
+      throw this.translate(error, phase, limitMs);
     }
     this.record(response);
     if (!response.ok) throw new PythonError(response.error, phase, this.isLearnerFile);
@@ -172,10 +187,10 @@ export class Exercise {
     };
   }
 
-  private translate(error: unknown, phase: 'import' | 'test'): Error {
+  private translate(error: unknown, phase: 'import' | 'test', limitMs: number): Error {
     if (error instanceof BridgeTimeoutError) {
       return new PythonFailureError(
-        { kind: 'timeout', phase, timeoutMs: error.timeoutMs, stuck: parseFaulthandler(error.stacks) },
+        { kind: 'timeout', phase, timeoutMs: limitMs, stuck: parseFaulthandler(error.stacks) },
         this.isLearnerFile,
       );
     }
@@ -234,6 +249,10 @@ function revive(value: unknown): unknown {
     return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, revive(item)]));
   }
   return value;
+}
+
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 /** Strip the common indentation of a template literal, so suites can indent Python naturally. */

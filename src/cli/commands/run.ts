@@ -26,7 +26,9 @@ export interface RunOptions extends EngineOptions {
 
 export function createCourseRunner(context: Context, options: EngineOptions): Promise<CourseRunner> {
   const python = options.python ?? context.workspace.config.python;
+  const timeoutMs = Number(context.io.env.ADVPY_TIMEOUT_MS);
   return CourseRunner.create({
+    ...(Number.isInteger(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
     courseRoot: COURSE_ROOT,
     cacheDir: userCacheDir(context.io.env),
     engine: options.engine ?? context.workspace.config.engine,

@@ -1,0 +1,258 @@
+/**
+ * One Pyodide worker thread, seen from the main thread: spawning it, starting its
+ * session, sending requests, and ending it on a timeout or crash.
+ */
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BridgeCrashError, BridgeTimeoutError, type PythonInterpreter } from './engine.js';
+import type { EmbeddedStartup, EmbeddedWorkerData, FromWorker, ToWorker } from './embedded-messages.js';
+import { planSnapshotName, readBridgeSources } from './embedded-snapshot.js';
+import { BRIDGE_PROTOCOL_VERSION, type BridgeRequest, type BridgeResponse, type PyFrame } from './protocol.js';
+import { PYTHON_BRIDGE_DIR } from '../package-root.js';
+
+/** How long Python gets to honour an interrupt before the thread is ended without it. */
+const INTERRUPT_GRACE_MS = 300;
+/** What the interrupt buffer holds to raise KeyboardInterrupt: SIGINT. */
+const SIGINT = 2;
+/** Raw output kept for crash reports. */
+const RAW_OUTPUT_CAP = 16 * 1024;
+
+const require = createRequire(import.meta.url);
+const PYODIDE_PACKAGE_JSON = require.resolve('pyodide/package.json');
+/** The installed package folder: Pyodide loads its wasm and stdlib from here and never from the network. */
+const PYODIDE_INDEX_URL = `${dirname(PYODIDE_PACKAGE_JSON)}/`;
+export const PYODIDE_VERSION = (JSON.parse(readFileSync(PYODIDE_PACKAGE_JSON, 'utf8')) as { version: string }).version;
+
+/**
+ * Built code runs `dist/engine/embedded-worker.js`. Under vitest or tsx this module is
+ * TypeScript source and no .js sibling exists; a worker thread does not inherit vitest's
+ * transform, so it loads the .ts entry through tsx's loader (a devDependency, absent only
+ * where dist/ exists anyway). tsx is passed by absolute URL so the learner's cwd does not
+ * matter for resolving it.
+ */
+function planWorkerEntry(): { url: URL; execArgv: string[] } {
+  const built = new URL('./embedded-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return { url: built, execArgv: [] };
+  const tsx = pathToFileURL(require.resolve('tsx')).href;
+  return { url: new URL('./embedded-worker.ts', import.meta.url), execArgv: ['--import', tsx] };
+}
+
+/** The snapshot file for this Pyodide and these bridge sources. */
+export function planSnapshotPath(cacheDir: string): string {
+  const bridgeDir = realpathSync(PYTHON_BRIDGE_DIR);
+  const name = planSnapshotName({
+    pyodideVersion: PYODIDE_VERSION,
+    protocolVersion: BRIDGE_PROTOCOL_VERSION,
+    bridgeDir,
+    sources: readBridgeSources(bridgeDir),
+  });
+  return join(cacheDir, name);
+}
+
+/** An embedded interpreter also tells how it started (snapshot or cold, and how long it took). */
+export interface EmbeddedInterpreter extends PythonInterpreter {
+  readonly startup: EmbeddedStartup;
+}
+
+type Pending = {
+  resolve: (response: BridgeResponse) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+};
+
+type Waiter = { resolve: () => void; reject: (error: Error) => void };
+
+export class EmbeddedThread implements EmbeddedInterpreter {
+  /** Settles once Pyodide is loaded in the thread (before any learner folder is known). */
+  readonly loaded: Promise<EmbeddedStartup>;
+  private loadedStartup: EmbeddedStartup | undefined;
+  private readonly worker: Worker;
+  private readonly interrupt: Int32Array;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private raw = '';
+  private stacks = '';
+  private startWaiter: Waiter | undefined;
+  private ended: BridgeCrashError | undefined;
+  private closing: Promise<void> | undefined;
+  /** Set while a timed-out request waits for Python to say where it was. */
+  private timingOut: { id: number; timeoutMs: number; reject: (error: Error) => void; grace: NodeJS.Timeout } | undefined;
+
+  constructor(cacheDir: string) {
+    const interruptBuffer = new SharedArrayBuffer(4);
+    this.interrupt = new Int32Array(interruptBuffer);
+    const workerData: EmbeddedWorkerData = {
+      indexURL: PYODIDE_INDEX_URL,
+      bridgeDir: realpathSync(PYTHON_BRIDGE_DIR),
+      snapshotPath: planSnapshotPath(cacheDir),
+      interruptBuffer,
+    };
+    const entry = planWorkerEntry();
+    this.worker = new Worker(entry.url, { workerData, execArgv: entry.execArgv, stdout: true, stderr: true });
+    // A spare or idle interpreter must not keep the runner alive; pending requests hold timers that do.
+    this.worker.unref();
+    this.worker.stdout.on('data', (chunk: Buffer) => this.keepRaw(chunk.toString('utf8')));
+    this.worker.stderr.on('data', (chunk: Buffer) => this.keepRaw(chunk.toString('utf8')));
+
+    let loadWaiter: { resolve: (startup: EmbeddedStartup) => void; reject: (error: Error) => void } | undefined;
+    this.loaded = new Promise<EmbeddedStartup>((resolve, reject) => {
+      loadWaiter = { resolve, reject };
+    });
+    // Nobody may be listening yet (a spare); the rejection is seen when someone awaits it.
+    this.loaded.catch(() => {});
+    this.worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'loaded':
+          this.loadedStartup = message.startup;
+          loadWaiter?.resolve(message.startup);
+          return;
+        case 'started':
+          this.startWaiter?.resolve();
+          this.startWaiter = undefined;
+          return;
+        case 'response':
+          this.receive(message.id, message.line);
+          return;
+        case 'stacks':
+          this.stacks = message.text;
+          if (this.timingOut) this.finishTimeout();
+          return;
+        case 'output':
+          this.keepRaw(message.text);
+          return;
+        case 'fatal':
+          this.keepRaw(message.message);
+          this.fail(new BridgeCrashError(null, null, this.raw));
+          return;
+      }
+    });
+    this.worker.on('error', (error) => {
+      this.keepRaw(error.stack ?? error.message);
+      this.fail(new BridgeCrashError(null, null, this.raw));
+    });
+    this.worker.on('exit', (code) => {
+      this.fail(new BridgeCrashError(code, null, this.raw));
+      loadWaiter?.reject(this.ended ?? new BridgeCrashError(code, null, this.raw));
+    });
+  }
+
+  /** False once the thread has crashed, timed out or been closed. */
+  get usable(): boolean {
+    return this.ended === undefined && this.closing === undefined;
+  }
+
+  get startup(): EmbeddedStartup {
+    if (this.loadedStartup === undefined) throw new Error('the embedded interpreter has not loaded yet');
+    return this.loadedStartup;
+  }
+
+  get description(): string {
+    const startup = this.loadedStartup;
+    return startup
+      ? `Pyodide ${startup.pyodideVersion} (Python ${startup.pythonVersion}, embedded)`
+      : `Pyodide ${PYODIDE_VERSION} (embedded)`;
+  }
+
+  /** Point the loaded interpreter at the learner's folder; resolves when it can take requests. */
+  start(cwd: string, outputCap: number): Promise<void> {
+    if (this.ended) return Promise.reject(this.ended);
+    return new Promise<void>((resolve, reject) => {
+      this.startWaiter = { resolve, reject };
+      this.post({ type: 'start', cwd, outputCap });
+    });
+  }
+
+  request(request: BridgeRequest, timeoutMs: number): Promise<BridgeResponse> {
+    if (this.ended) return Promise.reject(this.ended);
+    const id = this.nextId++;
+    return new Promise<BridgeResponse>((resolve, reject) => {
+      const timer = setTimeout(() => this.interruptRequest(id, timeoutMs), timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.post({ type: 'request', id, line: JSON.stringify({ ...request, id }) });
+    });
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.worker.terminate().then(() => undefined);
+    return this.closing;
+  }
+
+  private post(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private keepRaw(text: string): void {
+    if (this.raw.length < RAW_OUTPUT_CAP) this.raw += text;
+  }
+
+  private receive(id: number, line: string): void {
+    const response = JSON.parse(line) as BridgeResponse;
+    if (this.timingOut?.id === id) {
+      // Python honoured the interrupt. The SIGINT handler normally reported the stack
+      // already; if the learner replaced that handler, the KeyboardInterrupt's own
+      // traceback is the next best account of where it was.
+      if (this.stacks === '' && !response.ok) this.stacks = renderFaulthandler(response.error.frames);
+      this.finishTimeout();
+      return;
+    }
+    const waiter = this.pending.get(id);
+    if (!waiter) return;
+    this.pending.delete(id);
+    clearTimeout(waiter.timer);
+    waiter.resolve(response);
+  }
+
+  /** Ask Python to raise KeyboardInterrupt where it stands; end the thread if it does not within the grace time. */
+  private interruptRequest(id: number, timeoutMs: number): void {
+    const waiter = this.pending.get(id);
+    if (!waiter) return;
+    this.pending.delete(id);
+    if (this.timingOut) {
+      // Another request is already being interrupted; this one ends with the thread.
+      waiter.reject(new BridgeTimeoutError(timeoutMs, ''));
+      return;
+    }
+    this.stacks = '';
+    Atomics.store(this.interrupt, 0, SIGINT);
+    const grace = setTimeout(() => this.finishTimeout(), INTERRUPT_GRACE_MS);
+    this.timingOut = { id, timeoutMs, reject: waiter.reject, grace };
+  }
+
+  private finishTimeout(): void {
+    const timingOut = this.timingOut;
+    if (!timingOut) return;
+    this.timingOut = undefined;
+    clearTimeout(timingOut.grace);
+    timingOut.reject(new BridgeTimeoutError(timingOut.timeoutMs, this.stacks));
+    // After a timeout the interpreter's state is unknown; the kit starts a fresh one.
+    void this.close();
+  }
+
+  /** The thread is unusable: every waiter learns why, and the thread ends. */
+  private fail(error: BridgeCrashError): void {
+    if (this.ended) return;
+    this.ended = error;
+    if (this.timingOut) {
+      // The thread died while we waited for its stack: still a timeout, with what we have.
+      this.finishTimeout();
+    }
+    for (const waiter of this.pending.values()) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
+    }
+    this.pending.clear();
+    this.startWaiter?.reject(error);
+    this.startWaiter = undefined;
+    void this.close();
+  }
+}
+
+/** Frames from a traceback (outermost first) as faulthandler text (innermost first). */
+export function renderFaulthandler(frames: readonly PyFrame[]): string {
+  if (frames.length === 0) return '';
+  const lines = [...frames].reverse().map((frame) => `  File "${frame.file}", line ${frame.line ?? 0} in ${frame.name}`);
+  return `Current thread 0x0000000000000001 (most recent call first):\n${lines.join('\n')}\n`;
+}

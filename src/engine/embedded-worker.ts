@@ -1,0 +1,137 @@
+/**
+ * The embedded engine's worker thread: one Pyodide interpreter that serves one suite run.
+ *
+ * It loads Pyodide as soon as it is spawned (from the memory snapshot when there is a
+ * good one, else cold, writing a snapshot for next time), then waits to be told the
+ * learner's folder. Requests run synchronously on this thread, so the main thread stays
+ * free to time them out: it interrupts through the shared buffer, and ends this thread
+ * when Python does not listen.
+ */
+import { realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide';
+import type { EmbeddedStartup, EmbeddedWorkerData, FromWorker, ToWorker } from './embedded-messages.js';
+import { readSnapshot, writeSnapshot } from './embedded-snapshot.js';
+
+type Pyodide = PyodideAPI;
+type Handle = (line: string) => string;
+
+const port = parentPort;
+if (port === null) throw new Error('embedded-worker must run as a worker thread');
+const data = workerData as EmbeddedWorkerData;
+
+function send(message: FromWorker): void {
+  port?.postMessage(message);
+}
+
+/** Pyodide's own stdout/stderr: only what escapes a request's capture, e.g. from os.write(1, ...). */
+const rawOutput = { batched: (text: string) => send({ type: 'output', text: `${text}\n` }) };
+
+async function loadFromSnapshot(): Promise<{ pyodide: Pyodide } | { problem: string }> {
+  const snapshot = readSnapshot(data.snapshotPath);
+  if (!snapshot.ok) return { problem: snapshot.problem };
+  try {
+    const pyodide = await loadPyodide({ indexURL: data.indexURL, _loadSnapshot: snapshot.payload });
+    mountHostDir(pyodide, data.bridgeDir);
+    return { pyodide };
+  } catch (error) {
+    // A snapshot from another Pyodide build fails its build-id check here; load cold instead.
+    return { problem: `the snapshot could not be restored: ${String(error)}` };
+  }
+}
+
+async function loadCold(): Promise<{ pyodide: Pyodide; snapshotWritten: boolean }> {
+  const pyodide = await loadPyodide({ indexURL: data.indexURL, _makeSnapshot: true });
+  mountHostDir(pyodide, data.bridgeDir);
+  pyodide.runPython(`import sys\nsys.dont_write_bytecode = True\nsys.path.insert(0, ${JSON.stringify(data.bridgeDir)})\nimport advpy_embedded`);
+  let snapshotWritten = false;
+  try {
+    writeSnapshot(data.snapshotPath, pyodide.makeMemorySnapshot());
+    snapshotWritten = true;
+  } catch {
+    // A read-only or full cache folder costs speed, not correctness.
+  }
+  return { pyodide, snapshotWritten };
+}
+
+/**
+ * Mount a host folder at the same absolute path inside Pyodide, so the learner's files
+ * keep their real names in imports and tracebacks. A symlinked path (macOS /var) is
+ * mounted at its real path and linked, so `os.path.realpath` agrees with the host.
+ */
+function mountHostDir(pyodide: Pyodide, hostDir: string): void {
+  const { FS } = pyodide;
+  const real = realpathSync(hostDir);
+  if (!isMounted(pyodide, real)) {
+    FS.mkdirTree(real);
+    FS.mount(FS.filesystems.NODEFS, { root: real }, real);
+  }
+  if (real !== hostDir && !FS.analyzePath(hostDir).exists) {
+    FS.mkdirTree(dirname(hostDir));
+    FS.symlink(real, hostDir);
+  }
+}
+
+/** True when `dir` is already inside a NODEFS mount (e.g. a chapter folder under the bridge's). */
+function isMounted(pyodide: Pyodide, dir: string): boolean {
+  const node = pyodide.FS.analyzePath(dir);
+  return node.exists && (node.object as { mount?: { type?: unknown } } | null)?.mount?.type === pyodide.FS.filesystems.NODEFS;
+}
+
+async function load(): Promise<{ pyodide: Pyodide; startup: EmbeddedStartup }> {
+  const started = performance.now();
+  const restored = await loadFromSnapshot();
+  const loaded = 'pyodide' in restored ? { pyodide: restored.pyodide, snapshotWritten: false } : await loadCold();
+  const { pyodide } = loaded;
+  pyodide.setStdout(rawOutput);
+  pyodide.setStderr(rawOutput);
+  pyodide.setInterruptBuffer(new Int32Array(data.interruptBuffer));
+  const startup: EmbeddedStartup = {
+    source: 'pyodide' in restored ? 'snapshot' : 'cold',
+    loadMs: Math.round(performance.now() - started),
+    snapshotWritten: loaded.snapshotWritten,
+    pythonVersion: String(pyodide.runPython('import sys; sys.version.split()[0]')),
+    pyodideVersion,
+  };
+  if ('problem' in restored) startup.snapshotProblem = restored.problem;
+  return { pyodide, startup };
+}
+
+function start(pyodide: Pyodide, cwd: string, outputCap: number): Handle {
+  mountHostDir(pyodide, cwd);
+  const glue = pyodide.pyimport('advpy_embedded') as unknown as {
+    start(cwd: string, outputCap: number, report: (text: string) => void): void;
+    handle: Handle;
+  };
+  glue.start(cwd, outputCap, (text) => send({ type: 'stacks', text }));
+  return glue.handle;
+}
+
+async function main(): Promise<void> {
+  const { pyodide, startup } = await load();
+  send({ type: 'loaded', startup });
+  let handle: Handle | undefined;
+  port?.on('message', (message: ToWorker) => {
+    try {
+      switch (message.type) {
+        case 'start':
+          handle = start(pyodide, message.cwd, message.outputCap);
+          send({ type: 'started' });
+          break;
+        case 'request':
+          if (handle === undefined) throw new Error('request before start');
+          send({ type: 'response', id: message.id, line: handle(message.line) });
+          break;
+      }
+    } catch (error) {
+      // Session.handle turns every Python exception into a response, so reaching here means
+      // Pyodide itself failed (a fatal error, os._exit): this interpreter is done.
+      send({ type: 'fatal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'fatal', message: `Pyodide did not load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+});

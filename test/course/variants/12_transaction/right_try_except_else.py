@@ -1,0 +1,29 @@
+"""try/except Exception/else/finally in one statement; rolls back only for Exception."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol
+
+
+class Transaction(Protocol):
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def close(self) -> None: ...
+
+
+class Connection(Protocol):
+    def begin(self) -> Transaction: ...
+
+
+@contextmanager
+def transaction[C: Connection](conn: C) -> Iterator[C]:
+    tx = conn.begin()
+    try:
+        yield conn
+    except Exception:
+        tx.rollback()
+        raise
+    else:
+        tx.commit()
+    finally:
+        tx.close()

@@ -1,0 +1,25 @@
+"""Checks os.path.exists before removing (look before you leap), which misses a broken symlink."""
+
+import os
+from contextlib import closing, suppress
+from typing import Protocol
+
+type StrPath = str | os.PathLike[str]
+
+
+class Resource[T](Protocol):
+    def read(self) -> T: ...
+
+    def close(self) -> None: ...
+
+
+def remove_if_exists(path: StrPath) -> bool:
+    if not os.path.exists(path):
+        return False
+    os.remove(path)
+    return True
+
+
+def read_all[T](resource: Resource[T]) -> T:
+    with closing(resource) as opened:
+        return opened.read()

@@ -1,0 +1,26 @@
+"""Closes after reading with a plain call, so a read() error skips the close."""
+
+import os
+from contextlib import closing, suppress
+from typing import Protocol
+
+type StrPath = str | os.PathLike[str]
+
+
+class Resource[T](Protocol):
+    def read(self) -> T: ...
+
+    def close(self) -> None: ...
+
+
+def remove_if_exists(path: StrPath) -> bool:
+    with suppress(FileNotFoundError):
+        os.remove(path)
+        return True
+    return False
+
+
+def read_all[T](resource: Resource[T]) -> T:
+    data = resource.read()
+    resource.close()
+    return data

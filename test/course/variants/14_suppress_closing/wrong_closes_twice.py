@@ -1,0 +1,27 @@
+"""Calls close() inside closing(...), so the resource is closed twice."""
+
+import os
+from contextlib import closing, suppress
+from typing import Protocol
+
+type StrPath = str | os.PathLike[str]
+
+
+class Resource[T](Protocol):
+    def read(self) -> T: ...
+
+    def close(self) -> None: ...
+
+
+def remove_if_exists(path: StrPath) -> bool:
+    with suppress(FileNotFoundError):
+        os.remove(path)
+        return True
+    return False
+
+
+def read_all[T](resource: Resource[T]) -> T:
+    with closing(resource) as opened:
+        data = opened.read()
+        opened.close()
+        return data
