@@ -1,18 +1,20 @@
 """Exercise 06 · stacking: the order of decorators is part of the behaviour.
 
-Stack `functools.cache`, `timed` and `retry` on `fetch_user` so that it does
-three things. A user fetched before comes straight from the cache, with no
-timing line, no retry and no request. Every lookup that does reach the service
-prints exactly one timing line, and that time covers the whole lookup, every
-failed attempt and every back-off pause included. Only a `ConnectionError` is
-retried, with `retry(times=3, backoff=0.2, exceptions=(ConnectionError,))`; any
-other error (an unknown user raises `LookupError`) goes straight to the caller.
-Ops can flush the cache with `fetch_user.cache_clear()`.
+Put `functools.cache`, `timed` and `retry` on `fetch_user` in the one order
+that gives the behaviour below. Then build `fetch_user_explicit`, the same
+stack written with plain calls instead of `@`. `timed` and `retry` are given:
+use them as they are.
 
-Then build `fetch_user_explicit` the same way with plain calls instead of `@`.
-It uses the same settings, has its own cache, and its timing line names
-`fetch_user_explicit`. `timed` and `retry` are given below. Use them and leave
-them as they are.
+What the stack must do:
+- A user fetched before comes straight from the cache: no timing line, no
+  retry, no request to the service. `fetch_user.cache_clear()` empties it.
+- Every lookup that reaches the service prints exactly one timing line, and
+  that time covers the whole lookup, every failed attempt and back-off pause.
+- Only `ConnectionError` is retried, with `retry(times=3, backoff=0.2,
+  exceptions=(ConnectionError,))`. Any other error (an unknown user raises
+  `LookupError`) reaches the caller at once.
+- `fetch_user_explicit` behaves the same way with a cache of its own, and its
+  timing line names `fetch_user_explicit`.
 
 You know this from TypeScript/Go as function composition. Go's
 `h = Logged(Retried(h))` and TS's stacked decorators both work from the inside

@@ -1,3 +1,160 @@
-import { test } from 'vitest';
+import { expect, test } from 'vitest';
+import { useExercise } from 'advpy-kata/testing';
 
-test.todo('PLACEHOLDER');
+const py = useExercise(import.meta.url);
+
+interface CacheInfo {
+  hits: number;
+  misses: number;
+  maxsize: number | null;
+  currsize: number;
+}
+
+/** `fn.cache_info()` as a plain object, or null when fn has no cache_info(). */
+async function cacheInfo(fn: string): Promise<CacheInfo | null> {
+  return py.value<CacheInfo | null>(
+    `(lambda info: None if info is None else info()._asdict())(getattr(${fn}, "cache_info", None))`,
+  );
+}
+
+async function expectCacheApi(fn: string, decorator: string): Promise<void> {
+  const present = await py.value<boolean>(
+    `callable(getattr(${fn}, "cache_info", None)) and callable(getattr(${fn}, "cache_clear", None))`,
+  );
+  expect(
+    present,
+    `${fn.replace('ex.', '')} should have cache_info() and cache_clear(); ${decorator} adds both. ` +
+      'A hand-written dict cache has neither.',
+  ).toBe(true);
+}
+
+const FIB_0_TO_20 = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765];
+
+test('fib returns the Fibonacci numbers, starting fib(0) == 0 and fib(1) == 1', async () => {
+  expect(await py.value('[ex.fib(n) for n in range(21)]'), 'fib(0) through fib(20)').toEqual(FIB_0_TO_20);
+});
+
+test('fib has an unbounded cache with cache_info() and cache_clear()', async () => {
+  await expectCacheApi('ex.fib', '@functools.cache');
+  await py.exec('ex.fib(12); ex.fib.cache_clear()');
+  const info = await cacheInfo('ex.fib');
+  expect(info?.maxsize, 'fib should remember every value: use functools.cache (maxsize None), not a bounded cache').toBeNull();
+  expect(info?.currsize, 'right after fib.cache_clear() the cache should be empty').toBe(0);
+});
+
+test('fib computes each value once: fib(25) from an empty cache is 26 misses', async () => {
+  await expectCacheApi('ex.fib', '@functools.cache');
+  await py.exec('ex.fib.cache_clear()');
+  expect(await py.value('ex.fib(25)'), 'fib(25)').toBe(75025);
+  const info = await cacheInfo('ex.fib');
+  expect(
+    info?.misses,
+    'fib(25) should compute fib(0) to fib(25) once each: 26 misses. Far fewer means the recursive calls skip ' +
+      'the cache: they must call the decorated name `fib` (put the decorator on def fib itself).',
+  ).toBe(26);
+  expect(info?.currsize, 'all 26 values from fib(0) to fib(25) should be kept').toBe(26);
+});
+
+test('fib(300) is instant, and fib(301) after it computes only one new value', async () => {
+  await expectCacheApi('ex.fib', '@functools.cache');
+  // Check the recursion really goes through the cache before asking for fib(300),
+  // which would never finish otherwise.
+  await py.exec('ex.fib.cache_clear(); ex.fib(20)');
+  const small = await cacheInfo('ex.fib');
+  expect(small?.misses, 'fib(20) from an empty cache should be 21 misses: are the recursive calls cached?').toBe(21);
+  await py.exec('ex.fib.cache_clear()');
+  expect(await py.value('ex.fib(300)'), 'fib(300)').toBe(222232244629420445529739893461909967206666939096499764990979600n);
+  const before = await cacheInfo('ex.fib');
+  await py.exec('ex.fib(301)');
+  const after = await cacheInfo('ex.fib');
+  expect(
+    after!.misses - before!.misses,
+    'fib(301) should compute only itself and reuse fib(300) and fib(299) from the cache',
+  ).toBe(1);
+});
+
+/** A fresh counting geo database, and an empty lookup_country cache when it has one. */
+async function useGeo(): Promise<void> {
+  await py.exec(`
+    class CountingGeoDatabase:
+        def __init__(self):
+            self.asked = []
+
+        def country_of(self, ip):
+            self.asked.append(ip)
+            return "country of " + ip
+
+    ex.geo_db = CountingGeoDatabase()
+    getattr(ex.lookup_country, "cache_clear", lambda: None)()
+  `);
+}
+
+test('lookup_country returns the database answer and asks it only once per address', async () => {
+  await useGeo();
+  const { value } = await py.eval(
+    '[ex.lookup_country(ip) for ip in ["10.0.0.1", "10.0.0.2", "10.0.0.1", "10.0.0.2", "10.0.0.1"]]',
+  );
+  expect(value, 'lookup_country should return what the database says for each address').toEqual([
+    'country of 10.0.0.1',
+    'country of 10.0.0.2',
+    'country of 10.0.0.1',
+    'country of 10.0.0.2',
+    'country of 10.0.0.1',
+  ]);
+  expect(
+    await py.value('ex.geo_db.asked'),
+    'each address should reach the database once; repeats must come from the cache',
+  ).toEqual(['10.0.0.1', '10.0.0.2']);
+});
+
+test('lookup_country keeps at most 1024 addresses', async () => {
+  await expectCacheApi('ex.lookup_country', '@functools.lru_cache(maxsize=1024)');
+  await useGeo();
+  const info = await cacheInfo('ex.lookup_country');
+  expect(info?.maxsize, 'lookup_country should be bounded at 1024 entries: lru_cache(maxsize=1024)').toBe(1024);
+  await py.exec('for i in range(1100): ex.lookup_country(f"172.16.{i // 256}.{i % 256}")');
+  const full = await cacheInfo('ex.lookup_country');
+  expect(full?.currsize, 'after 1100 different addresses the cache should still hold only 1024').toBe(1024);
+});
+
+test('lookup_country evicts the least recently used address first', async () => {
+  await expectCacheApi('ex.lookup_country', '@functools.lru_cache(maxsize=1024)');
+  await useGeo();
+  await py.exec(`
+    addresses = [f"192.168.{i // 256}.{i % 256}" for i in range(1025)]
+    for ip in addresses[:1024]:
+        ex.lookup_country(ip)
+    ex.lookup_country(addresses[0])    # used again: now the most recent
+    ex.lookup_country(addresses[1024]) # one too many: evicts the least recent
+    ex.geo_db.asked.clear()
+    ex.lookup_country(addresses[0])
+    ex.lookup_country(addresses[1])
+  `);
+  expect(
+    await py.value('ex.geo_db.asked'),
+    'when the cache is full, the address used longest ago (192.168.0.1) should go, not the one just used again ' +
+      '(192.168.0.0): that is what LRU means, and what lru_cache does',
+  ).toEqual(['192.168.0.1']);
+});
+
+test('exchange_rate asks the live feed on every call, so a changed rate shows at once', async () => {
+  await py.exec(`
+    class ChangingFeed:
+        def __init__(self):
+            self.rates = {"USD": 1.10}
+            self.asked = 0
+
+        def latest(self, currency):
+            self.asked += 1
+            return self.rates[currency]
+
+    ex.rates_feed = ChangingFeed()
+  `);
+  expect(await py.value('ex.exchange_rate("USD")'), 'the feed says 1.10').toBe(1.1);
+  await py.exec('ex.rates_feed.rates["USD"] = 1.25');
+  expect(
+    await py.value('ex.exchange_rate("USD")'),
+    'the feed now says 1.25, but exchange_rate returned an older rate: it must not be cached at all',
+  ).toBe(1.25);
+  expect(await py.value('ex.rates_feed.asked'), 'every call should ask the feed').toBe(2);
+});

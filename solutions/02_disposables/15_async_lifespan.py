@@ -1,1 +1,72 @@
-"""PLACEHOLDER: being written."""
+"""Exercise 15 · async_lifespan: reference solution."""
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from types import TracebackType
+from typing import Protocol, Self
+
+CONNECT_ATTEMPTS = 3
+"""How many times lifespan calls create_pool before giving up."""
+
+RETRY_DELAY = 0.5
+"""Seconds to wait between two attempts."""
+
+
+class Pool(Protocol):
+    async def close(self) -> None: ...
+
+
+class State(Protocol):
+    pool: Pool
+
+
+class App(Protocol):
+    state: State
+
+
+async def _connect(create_pool: Callable[[], Awaitable[Pool]]) -> Pool:
+    for _ in range(CONNECT_ATTEMPTS - 1):
+        try:
+            return await create_pool()
+        except ConnectionError:
+            await asyncio.sleep(RETRY_DELAY)  # other tasks keep running meanwhile
+    return await create_pool()  # the last attempt: its error goes to the caller
+
+
+@asynccontextmanager
+async def lifespan(app: App, create_pool: Callable[[], Awaitable[Pool]]) -> AsyncIterator[None]:
+    pool = await _connect(create_pool)
+    app.state.pool = pool
+    try:
+        yield
+    finally:
+        await pool.close()
+
+
+class AsyncTimer:
+    elapsed: float
+
+    async def __aenter__(self) -> Self:
+        self._started = time.perf_counter()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.elapsed = time.perf_counter() - self._started
+
+
+# Why this way: @asynccontextmanager is the async twin of @contextmanager:
+# the code before `yield` is startup, the `finally` after it is shutdown, and
+# `await pool.close()` there runs on success, on error and on cancellation.
+# Only the pool we actually opened is closed: if connecting fails, the block
+# never runs and there is nothing to clean up. The retry waits with
+# `await asyncio.sleep`, which hands the event loop back to other tasks;
+# time.sleep would stall every one of them. AsyncTimer needs `async def`
+# dunders only because `async with` awaits them; its work is synchronous, and
+# returning None from __aexit__ lets exceptions through.

@@ -42,4 +42,4 @@ export type FromWorker =
   /** What reached Pyodide's own stdout/stderr (outside any request's capture), kept for crash reports. */
   | { type: 'output'; text: string }
   /** The interpreter can no longer be used (load failure, JavaScript-level error, exit). */
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string; exitCode?: number };

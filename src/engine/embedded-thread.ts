@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BridgeCrashError, BridgeTimeoutError, type PythonInterpreter } from './engine.js';
 import type { EmbeddedStartup, EmbeddedWorkerData, FromWorker, ToWorker } from './embedded-messages.js';
@@ -28,16 +28,19 @@ export const PYODIDE_VERSION = (JSON.parse(readFileSync(PYODIDE_PACKAGE_JSON, 'u
 
 /**
  * Built code runs `dist/engine/embedded-worker.js`. Under vitest or tsx this module is
- * TypeScript source and no .js sibling exists; a worker thread does not inherit vitest's
- * transform, so it loads the .ts entry through tsx's loader (a devDependency, absent only
- * where dist/ exists anyway). tsx is passed by absolute URL so the learner's cwd does not
- * matter for resolving it.
+ * TypeScript source with no .js sibling, and a worker thread does not inherit vitest's
+ * transform. `execArgv: ['--import', 'tsx']` does not work either: Node 20 ignores module
+ * hooks given to a worker that way (nodejs/node#47747, privatenumber/tsx#354). So the
+ * worker starts from a one-line script that loads the .ts entry through tsx's API
+ * (a devDependency, needed only where dist/ is absent).
  */
-function planWorkerEntry(): { url: URL; execArgv: string[] } {
+function planWorkerEntry(): { script: URL | string; eval: boolean } {
   const built = new URL('./embedded-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return { url: built, execArgv: [] };
-  const tsx = pathToFileURL(require.resolve('tsx')).href;
-  return { url: new URL('./embedded-worker.ts', import.meta.url), execArgv: ['--import', tsx] };
+  if (existsSync(fileURLToPath(built))) return { script: built, eval: false };
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const source = new URL('./embedded-worker.ts', import.meta.url).href;
+  const script = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(import.meta.url)}))`;
+  return { script, eval: true };
 }
 
 /** The snapshot file for this Pyodide and these bridge sources. */
@@ -91,7 +94,7 @@ export class EmbeddedThread implements EmbeddedInterpreter {
       interruptBuffer,
     };
     const entry = planWorkerEntry();
-    this.worker = new Worker(entry.url, { workerData, execArgv: entry.execArgv, stdout: true, stderr: true });
+    this.worker = new Worker(entry.script, { eval: entry.eval, workerData, stdout: true, stderr: true });
     // A spare or idle interpreter must not keep the runner alive; pending requests hold timers that do.
     this.worker.unref();
     this.worker.stdout.on('data', (chunk: Buffer) => this.keepRaw(chunk.toString('utf8')));
@@ -125,7 +128,7 @@ export class EmbeddedThread implements EmbeddedInterpreter {
           return;
         case 'fatal':
           this.keepRaw(message.message);
-          this.fail(new BridgeCrashError(null, null, this.raw));
+          this.fail(new BridgeCrashError(message.exitCode ?? null, null, this.raw));
           return;
       }
     });

@@ -127,7 +127,9 @@ async function main(): Promise<void> {
     } catch (error) {
       // Session.handle turns every Python exception into a response, so reaching here means
       // Pyodide itself failed (a fatal error, os._exit): this interpreter is done.
-      send({ type: 'fatal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      const status = (error as { status?: unknown } | null)?.status;
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      send(typeof status === 'number' ? { type: 'fatal', message, exitCode: status } : { type: 'fatal', message });
     }
   });
 }

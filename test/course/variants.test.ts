@@ -38,7 +38,7 @@ function variantsOf(id: string): string[] {
 
 function describeVariant(path: string): string {
   const match = /"""(.*)/.exec(readFileSync(path, 'utf8'));
-  return match?.[1]?.trim() ?? '';
+  return match?.[1]?.replace(/"""$/, '').trim() ?? '';
 }
 
 for (const exercise of course.exercises) {

@@ -1,7 +1,37 @@
-/** `advpy-kata watch`: placeholder until the watch loop lands (issue 3). */
-import { EXIT, KataError, type ExitCode } from '../../core/errors.js';
+/** `advpy-kata watch` (also the default command): the learner's edit-save-verdict loop. */
+import { KataError, type ExitCode } from '../../core/errors.js';
+import { runWatchSession } from '../../watch/session.js';
+import { openWorkspace } from '../context.js';
 import type { Io } from '../io.js';
+import { createCourseRunner, type EngineOptions } from './run.js';
 
-export async function runWatch(_options: unknown, _io: Io): Promise<ExitCode> {
-  throw new KataError('USAGE', 'watch mode is not available in this build', 'Use `advpy-kata run` after each save.', EXIT.usage);
+export interface WatchOptions extends EngineOptions {
+  /** Move on as soon as an exercise passes, instead of waiting for `n`. */
+  autoNext?: boolean;
+  /** Do not watch files; run when r or Enter is pressed. */
+  manualRun?: boolean;
+  /** Poll the file system (network drives, WSL mounts). */
+  poll?: boolean;
+}
+
+export const NO_TTY_MESSAGE =
+  'watch mode reads single key presses, and this input is not a terminal. ' +
+  'Use `advpy-kata watch --manual-run` to type r (or press Enter) to run and q to quit, ' +
+  'or `advpy-kata run` to run once.';
+
+export async function runWatch(options: WatchOptions, io: Io): Promise<ExitCode> {
+  if (io.stdin.isTTY !== true && options.manualRun !== true) {
+    throw new KataError('USAGE', 'no terminal for watch mode', NO_TTY_MESSAGE);
+  }
+  const context = await openWorkspace(io);
+  const runner = await createCourseRunner(context, options);
+  try {
+    return await runWatchSession(context, runner, {
+      autoNext: options.autoNext === true,
+      manualRun: options.manualRun === true,
+      poll: options.poll === true,
+    });
+  } finally {
+    await runner.close();
+  }
 }

@@ -3,13 +3,12 @@
 import time
 from contextlib import AbstractContextManager
 from types import TracebackType
-from typing import Self
 
 
 class Timer(AbstractContextManager["Timer"]):
     elapsed: float
 
-    def __enter__(self) -> Self:
+    def __enter__(self) -> "Timer":
         self._start_ns = time.perf_counter_ns()
         return super().__enter__()  # the base class returns self
 

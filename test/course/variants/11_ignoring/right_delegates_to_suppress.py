@@ -1,16 +1,17 @@
-"""Builds on contextlib.suppress: reuses its matching and adds the counter."""
+"""Delegates the matching to a contextlib.suppress it holds, and adds the counter."""
 
 from contextlib import suppress
 from types import TracebackType
 from typing import Self
 
 
-class Ignoring(suppress):
+class Ignoring:
     def __init__(self, *exc_types: type[BaseException]) -> None:
-        super().__init__(*exc_types)
+        self._suppress = suppress(*exc_types)
         self.ignored = 0
 
-    def __enter__(self) -> Self:  # suppress.__enter__ returns None
+    def __enter__(self) -> Self:
+        self._suppress.__enter__()
         return self
 
     def __exit__(
@@ -19,7 +20,7 @@ class Ignoring(suppress):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool:
-        swallowed = super().__exit__(exc_type, exc, tb)
+        swallowed = self._suppress.__exit__(exc_type, exc, tb)
         if swallowed:
             self.ignored += 1
         return swallowed

@@ -1,0 +1,87 @@
+/**
+ * Notices saves to exercise files, however the editor saves: writing in place,
+ * writing a temp file and renaming it over the original (VS Code, JetBrains
+ * "safe write", vim's default), or deleting then creating. The folder is
+ * watched, not the file, because a rename replaces the file being watched.
+ * Bursts are debounced, and a save that did not change the content is ignored.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+
+export interface SaveWatcher {
+  close(): Promise<void>;
+}
+
+export interface SaveWatcherOptions {
+  /** Folder holding `<chapter>/<NN>_<name>.py`. */
+  root: string;
+  /** Workspace-relative path (`<chapter>/<file>.py`, forward slashes) to exercise id, for the files that matter. */
+  idsByPath: ReadonlyMap<string, string>;
+  onSave(id: string): void;
+  /** Poll instead of using OS events (network drives, WSL mounts). */
+  poll?: boolean;
+  debounceMs?: number;
+}
+
+export function contentHash(text: string | Buffer): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+export async function watchSaves(options: SaveWatcherOptions): Promise<SaveWatcher> {
+  const { watch } = await import('chokidar');
+  const hashes = new Map<string, string>();
+  // Remember what is on disk now, so touching a file without changing it runs nothing.
+  await Promise.all(
+    [...options.idsByPath.keys()].map(async (path) => {
+      try {
+        hashes.set(path, contentHash(await readFile(`${options.root}/${path}`)));
+      } catch {
+        // A missing file is fine: its first save will run it.
+      }
+    }),
+  );
+  const timers = new Map<string, NodeJS.Timeout>();
+  const debounceMs = options.debounceMs ?? 40;
+
+  const settle = (absolute: string): void => {
+    const path = relative(options.root, absolute).split(sep).join('/');
+    const id = options.idsByPath.get(path);
+    if (id === undefined) return;
+    clearTimeout(timers.get(path));
+    timers.set(
+      path,
+      setTimeout(() => {
+        timers.delete(path);
+        void (async () => {
+          let content: Buffer;
+          try {
+            content = await readFile(absolute);
+          } catch {
+            return; // deleted, not yet re-created: the 'add' will come
+          }
+          const hash = contentHash(content);
+          if (hashes.get(path) === hash) return;
+          hashes.set(path, hash);
+          options.onSave(id);
+        })();
+      }, debounceMs),
+    );
+  };
+
+  const watcher = watch(options.root, {
+    ignoreInitial: true,
+    usePolling: options.poll === true,
+    interval: 200,
+    // Editors' temp and backup files never name an exercise, so skip them early.
+    ignored: (path, stats) => stats?.isFile() === true && !path.endsWith('.py'),
+  });
+  watcher.on('add', settle).on('change', settle);
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    close: async () => {
+      for (const timer of timers.values()) clearTimeout(timer);
+      await watcher.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+"""Catches the exception to print the timing, and returns None instead of re-raising."""
+
+import functools
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def timed(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            result = fn(*args, **kwargs)
+        except Exception:
+            result = None
+        print(f"{fn.__name__} took {(time.perf_counter() - started) * 1000:.2f}ms")
+        return result
+
+    return wrapper

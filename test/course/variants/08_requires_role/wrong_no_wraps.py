@@ -1,0 +1,34 @@
+"""Forgets functools.wraps, so every protected function is called "wrapper"."""
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+class Forbidden(Exception):
+    """The caller lacks the role that an operation requires."""
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+
+def requires_role[**P, R](role: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    def decorator(fn: Callable[P, R]) -> Callable[P, R]:
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            roles = getattr(kwargs.get("user"), "roles", None)
+            if roles is None or role not in roles:
+                raise Forbidden(f"requires the {role!r} role")
+            return fn(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+@requires_role("admin")
+def delete_account(account_id: int, *, user: User) -> str:
+    """Delete an account for good. Only admins may do this."""
+    return f"account {account_id} deleted by {user.name}"

@@ -1,0 +1,21 @@
+"""Yields after the ExitStack block has ended, so every resource is closed before the caller uses it."""
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+
+
+@contextmanager
+def open_all[T](
+    paths: Iterable[str],
+    opener: Callable[[str], AbstractContextManager[T]] = open,
+) -> Iterator[list[T]]:
+    with ExitStack() as stack:
+        resources = [stack.enter_context(opener(path)) for path in paths]
+    yield resources
+
+
+def merge(paths: Iterable[str], out: str) -> None:
+    with open_all(paths) as sources, open(out, "w") as target:
+        for source in sources:
+            target.write(source.read())
+

@@ -1,0 +1,25 @@
+"""A plain context manager without ContextDecorator: @timed_block(...) makes the function uncallable."""
+
+import time
+from types import TracebackType
+from typing import Self
+
+
+class timed_block:
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._starts: list[float] = []  # one entry per use in progress
+
+    def __enter__(self) -> Self:
+        self._starts.append(time.perf_counter())
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        elapsed_ms = (time.perf_counter() - self._starts.pop()) * 1000
+        print(f"{self.label} took {elapsed_ms:.1f}ms")
+

@@ -1,0 +1,326 @@
+/**
+ * The embedded engine (Pyodide in a worker thread) against real learner files in a
+ * temp folder. The first start loads cold and writes the snapshot the others reuse.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseFaulthandler, stuckLocation } from '../../src/core/failures.js';
+import { BridgeCrashError, BridgeTimeoutError } from '../../src/engine/engine.js';
+import { disposeEmbeddedPool, prepareEmbedded, startEmbedded, type EmbeddedInterpreter } from '../../src/engine/embedded.js';
+import { parseSnapshot } from '../../src/engine/embedded-snapshot.js';
+import type { BridgeResponse } from '../../src/engine/protocol.js';
+
+const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'advpy-embedded-')));
+const chapter = join(scratch, 'chapter');
+const cacheDir = join(scratch, 'cache');
+const OUTPUT_CAP = 1000;
+const REQUEST_MS = 10_000;
+
+const LESSON = `import asyncio
+import sys
+import time
+import warnings
+
+counter = 0
+
+
+def add(a: int, b: int) -> int:
+    print(f"adding {a} and {b}")
+    return a + b
+
+
+def bump() -> int:
+    global counter
+    counter += 1
+    return counter
+
+
+def fail() -> None:
+    raise ValueError("no such thing")
+
+
+def leave() -> None:
+    sys.exit(3)
+
+
+def shout() -> None:
+    for _ in range(2000):
+        print("x" * 49)
+
+
+def spin() -> None:
+    while True:
+        pass
+
+
+def nap() -> None:
+    while True:
+        time.sleep(1)
+
+
+def crunch() -> int:
+    return sum(range(10**15))
+
+
+def old() -> None:
+    warnings.warn("old() is deprecated", DeprecationWarning, stacklevel=1)
+
+
+async def double(x: int) -> int:
+    await asyncio.sleep(0.01)
+    return x * 2
+
+
+def run_double(x: int) -> int:
+    return asyncio.run(double(x))
+`;
+
+const lessonPath = join(chapter, 'lesson.py');
+const lessonLine = (needle: string): number => LESSON.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+function writeLearnerFile(name: string, source: string): string {
+  const path = join(chapter, name);
+  writeFileSync(path, source);
+  return path;
+}
+
+function start(): Promise<EmbeddedInterpreter> {
+  return startEmbedded({ cwd: chapter, outputCap: OUTPUT_CAP, cacheDir });
+}
+
+function snapshotFile(): string {
+  const [name] = readdirSync(cacheDir).filter((file) => file.endsWith('.snapshot'));
+  if (name === undefined) throw new Error(`no snapshot in ${cacheDir}`);
+  return join(cacheDir, name);
+}
+
+function expectOk(response: BridgeResponse): unknown {
+  if (!response.ok) throw new Error(`expected ok, got ${response.error.type}: ${response.error.message}`);
+  return response.value;
+}
+
+function expectError(response: BridgeResponse): Extract<BridgeResponse, { ok: false }>['error'] {
+  if (response.ok) throw new Error(`expected an error, got ${JSON.stringify(response.value)}`);
+  return response.error;
+}
+
+/** Start an interpreter, import the lesson, and time out on `target`; returns the error and how lively the caller stayed. */
+async function timeOut(target: string, timeoutMs: number): Promise<{ error: unknown; ticks: number }> {
+  const py = await start();
+  try {
+    expectOk(await py.request({ op: 'import', path: lessonPath }, REQUEST_MS));
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    const error = await py.request({ op: 'call', target }, timeoutMs).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    clearInterval(ticker);
+    return { error, ticks };
+  } finally {
+    await py.close();
+  }
+}
+
+beforeAll(() => {
+  mkdirSync(chapter);
+  writeLearnerFile('lesson.py', LESSON);
+});
+
+afterAll(async () => {
+  await disposeEmbeddedPool();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('one interpreter', () => {
+  let py: EmbeddedInterpreter;
+
+  beforeAll(async () => {
+    py = await start();
+    expectOk(await py.request({ op: 'import', path: lessonPath }, REQUEST_MS));
+  });
+  afterAll(async () => {
+    await py.close();
+  });
+
+  test('describes itself as Python 3.14 on Pyodide', () => {
+    expect(py.description).toMatch(/^Pyodide 314\.\d+\.\d+ \(Python 3\.14\.\d+, embedded\)$/);
+  });
+
+  test('exec, eval and call round-trip JSON values', async () => {
+    expectOk(await py.request({ op: 'exec', code: 'items = {"a": [1, 2.5, None, True]}' }, REQUEST_MS));
+    expect(expectOk(await py.request({ op: 'eval', code: 'items' }, REQUEST_MS))).toEqual({ a: [1, 2.5, null, true] });
+    expect(expectOk(await py.request({ op: 'call', target: 'ex.add', args: [2, 3] }, REQUEST_MS))).toBe(5);
+    expect(expectOk(await py.request({ op: 'call', target: 'ex.add', kwargs: { a: 'x', b: 'y' } }, REQUEST_MS))).toBe('xy');
+  });
+
+  test('captures what the learner prints, per request', async () => {
+    const response = await py.request({ op: 'call', target: 'ex.add', args: [1, 1] }, REQUEST_MS);
+    expect(response.stdout).toBe('adding 1 and 1\n');
+    expect(response.truncated).toEqual({ stdout: 0, stderr: 0 });
+  });
+
+  test("an exception points at the learner's real file and line", async () => {
+    const error = expectError(await py.request({ op: 'call', target: 'ex.fail' }, REQUEST_MS));
+    expect(error).toMatchObject({ type: 'ValueError', message: 'no such thing' });
+    expect(error.frames.filter((frame) => frame.learner)).toEqual([
+      expect.objectContaining({ file: lessonPath, line: lessonLine('raise ValueError'), name: 'fail' }),
+    ]);
+  });
+
+  test('a SyntaxError at import names the file and line', async () => {
+    const broken = writeLearnerFile('broken.py', 'def f(:\n    pass\n');
+    const error = expectError(await py.request({ op: 'import', path: broken, alias: 'broken' }, REQUEST_MS));
+    expect(error.type).toBe('SyntaxError');
+    expect(error.frames.at(-1)).toMatchObject({ file: broken, line: 1, learner: true });
+  });
+
+  test('sys.exit is an error response, and the interpreter lives on', async () => {
+    const error = expectError(await py.request({ op: 'call', target: 'ex.leave' }, REQUEST_MS));
+    expect(error).toMatchObject({ type: 'SystemExit', message: '3' });
+    expect(expectOk(await py.request({ op: 'eval', code: '1 + 1' }, REQUEST_MS))).toBe(2);
+  });
+
+  test('huge output is cut at the cap and the rest is counted', async () => {
+    const response = await py.request({ op: 'call', target: 'ex.shout' }, REQUEST_MS);
+    expect(response.stdout).toHaveLength(OUTPUT_CAP);
+    expect(response.truncated.stdout).toBe(2000 * 50 - OUTPUT_CAP);
+  });
+
+  test('warnings are reported as under -X dev, DeprecationWarning included', async () => {
+    const response = await py.request({ op: 'call', target: 'ex.old' }, REQUEST_MS);
+    expect(response.warnings).toEqual([
+      { category: 'DeprecationWarning', message: 'old() is deprecated', file: lessonPath, line: lessonLine('warnings.warn') },
+    ]);
+  });
+
+  test('asyncio.run works (Pyodide alone cannot run it on Node 20)', async () => {
+    expect(expectOk(await py.request({ op: 'call', target: 'ex.run_double', args: [21] }, REQUEST_MS))).toBe(42);
+  });
+
+  test('no __pycache__ is written into the learner folder', () => {
+    expect(existsSync(join(chapter, '__pycache__'))).toBe(false);
+  });
+});
+
+describe('timeouts and crashes', () => {
+  test('an infinite loop times out with the learner line in the stacks, without freezing the caller', async () => {
+    const { error, ticks } = await timeOut('ex.spin', 400);
+    expect(error).toBeInstanceOf(BridgeTimeoutError);
+    const { stacks, timeoutMs } = error as BridgeTimeoutError;
+    expect(timeoutMs).toBe(400);
+    const where = stuckLocation(parseFaulthandler(stacks), (file) => file.startsWith(chapter));
+    expect(where).toEqual({ file: lessonPath, line: lessonLine('while True:'), name: 'spin' });
+    // A 20 ms ticker kept running during the 400 ms wait.
+    expect(ticks).toBeGreaterThanOrEqual(10);
+  });
+
+  test('a loop around time.sleep is interrupted too', async () => {
+    const { error } = await timeOut('ex.nap', 300);
+    const { stacks } = error as BridgeTimeoutError;
+    const where = stuckLocation(parseFaulthandler(stacks), (file) => file.startsWith(chapter));
+    expect(where).toMatchObject({ file: lessonPath, line: lessonLine('time.sleep(1)'), name: 'nap' });
+  });
+
+  test('a loop inside C code, deaf to interrupts, still ends', async () => {
+    const { error } = await timeOut('ex.crunch', 300);
+    expect(error).toBeInstanceOf(BridgeTimeoutError);
+  });
+
+  test('when the learner replaces the SIGINT handler, the KeyboardInterrupt traceback gives the stacks', async () => {
+    const path = writeLearnerFile(
+      'stubborn.py',
+      'import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n\ndef spin() -> None:\n    while True:\n        pass\n',
+    );
+    const py = await start();
+    expectOk(await py.request({ op: 'import', path }, REQUEST_MS));
+    const error = await py.request({ op: 'call', target: 'ex.spin' }, 300).catch((reason: unknown) => reason);
+    const where = stuckLocation(parseFaulthandler((error as BridgeTimeoutError).stacks), (file) => file === path);
+    expect(where).toEqual({ file: path, line: 5, name: 'spin' });
+  });
+
+  test('after a timeout the interpreter is gone', async () => {
+    const py = await start();
+    expectOk(await py.request({ op: 'import', path: lessonPath }, REQUEST_MS));
+    await expect(py.request({ op: 'call', target: 'ex.spin' }, 200)).rejects.toBeInstanceOf(BridgeTimeoutError);
+    await expect(py.request({ op: 'eval', code: '1' }, REQUEST_MS)).rejects.toBeInstanceOf(BridgeCrashError);
+  });
+
+  test('os._exit is a crash with its exit code', async () => {
+    const py = await start();
+    const error = await py.request({ op: 'exec', code: 'import os; os._exit(7)' }, REQUEST_MS).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(BridgeCrashError);
+    expect((error as BridgeCrashError).exitCode).toBe(7);
+    await py.close();
+  });
+});
+
+describe('fresh interpreters', () => {
+  test('two interpreters share no module state', async () => {
+    const first = await start();
+    const second = await start();
+    try {
+      expectOk(await first.request({ op: 'import', path: lessonPath }, REQUEST_MS));
+      expectOk(await first.request({ op: 'call', target: 'ex.bump' }, REQUEST_MS));
+      expect(expectOk(await first.request({ op: 'call', target: 'ex.bump' }, REQUEST_MS))).toBe(2);
+      expect(expectOk(await second.request({ op: 'eval', code: '"lesson" in __import__("sys").modules' }, REQUEST_MS))).toBe(false);
+      expectOk(await second.request({ op: 'import', path: lessonPath }, REQUEST_MS));
+      expect(expectOk(await second.request({ op: 'call', target: 'ex.bump' }, REQUEST_MS))).toBe(1);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+
+  test('a prepared spare serves the next start', async () => {
+    await prepareEmbedded({ cacheDir });
+    const py = await start();
+    try {
+      expect(py.startup.source).toBe('snapshot');
+      expect(expectOk(await py.request({ op: 'eval', code: '6 * 7' }, REQUEST_MS))).toBe(42);
+    } finally {
+      await py.close();
+    }
+  });
+});
+
+describe('the snapshot cache', () => {
+  test('is reused by later starts, unchanged', async () => {
+    const path = snapshotFile();
+    const before = statSync(path);
+    const py = await start();
+    await py.close();
+    expect(py.startup).toMatchObject({ source: 'snapshot', snapshotWritten: false });
+    expect(statSync(path)).toMatchObject({ ino: before.ino, mtimeMs: before.mtimeMs });
+  });
+
+  test('a corrupt snapshot means a cold load that replaces it', async () => {
+    const path = snapshotFile();
+    const bytes = readFileSync(path);
+    bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
+    writeFileSync(path, bytes);
+
+    const py = await start();
+    expect(py.startup).toMatchObject({ source: 'cold', snapshotWritten: true });
+    expect(py.startup.snapshotProblem).toMatch(/corrupt/);
+    expect(expectOk(await py.request({ op: 'eval', code: '2 ** 10' }, REQUEST_MS))).toBe(1024);
+    await py.close();
+    expect(parseSnapshot(readFileSync(path)).ok).toBe(true);
+
+    const again = await start();
+    await again.close();
+    expect(again.startup.source).toBe('snapshot');
+  });
+});
+
+describe('parseSnapshot', () => {
+  test.each([
+    ['an empty file', new Uint8Array(0), /truncated/],
+    ['another format', new TextEncoder().encode('PK\u0003\u0004 not ours at all'), /unknown format/],
+  ])('rejects %s', (_, bytes, problem) => {
+    const read = parseSnapshot(bytes);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.problem).toMatch(problem);
+  });
+});
