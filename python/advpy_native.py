@@ -14,7 +14,10 @@ import os
 import signal
 import sys
 import threading
-import time
+
+# Bound now, before any suite installs the fake clock: the bridge's own waiting
+# must stay real even when the learner's `time.sleep` is faked.
+from time import sleep as _real_sleep
 
 
 def _die_with_parent() -> None:
@@ -32,7 +35,7 @@ def _die_with_parent() -> None:
 
     def watch() -> None:
         while True:
-            time.sleep(0.5)
+            _real_sleep(0.5)
             if os.getppid() != parent:
                 os._exit(70)
 

@@ -49,7 +49,10 @@ function timingLines(stdout: string): TimingLine[] {
     .filter((line) => line !== '')
     .map((line) => {
       const match = /^(\w+) took (\d+(?:\.\d+)?)ms$/.exec(line);
-      expect(match, `every printed line should be a timing line "<name> took <ms>ms"; got ${JSON.stringify(line)}`).not.toBeNull();
+      expect(
+        match,
+        `every printed line should be a timing line "<name> took <ms>ms"; got ${JSON.stringify(line)}`,
+      ).not.toBeNull();
       return { name: match![1]!, ms: Number(match![2]) };
     });
 }
@@ -82,7 +85,10 @@ for (const [name, offset] of [
     await useService();
     const id = 101 + offset;
     const { value, stdout } = await py.call(fn, [id]);
-    expect(value, `${name}(${id}) should return what the service returned`).toEqual({ id: String(id), name: `user-${id}` });
+    expect(value, `${name}(${id}) should return what the service returned`).toEqual({
+      id: String(id),
+      name: `user-${id}`,
+    });
     expect(await requests(), `a lookup that succeeds at once should send one request`).toEqual([id]);
     expectOneTimingLine(stdout, name, 50, 'a lookup that takes one 50ms request');
     expect(await py.sleeps(), 'nothing failed, so retry should not have slept').toEqual([]);
@@ -109,7 +115,10 @@ for (const [name, offset] of [
     await useService(2);
     const id = 103 + offset;
     const { value, stdout } = await py.call(fn, [id]);
-    expect(value, 'the third attempt succeeds, so its profile should be returned').toEqual({ id: String(id), name: `user-${id}` });
+    expect(value, 'the third attempt succeeds, so its profile should be returned').toEqual({
+      id: String(id),
+      name: `user-${id}`,
+    });
     expect(await requests(), 'two failures and a success make three requests').toEqual([id, id, id]);
     expect(await py.sleeps(), 'retry(times=3, backoff=0.2) pauses 0.2s, then 0.4s').toEqual([0.2, 0.4]);
     expectOneTimingLine(stdout, name, 750, 'three 50ms requests plus pauses of 200ms and 400ms');
@@ -126,7 +135,9 @@ for (const [name, offset] of [
       else:
           raised = None
     `);
-    expect(await py.value('raised'), 'when every attempt fails, the ConnectionError must reach the caller').toBe('ConnectionError');
+    expect(await py.value('raised'), 'when every attempt fails, the ConnectionError must reach the caller').toBe(
+      'ConnectionError',
+    );
     expect(await requests(), 'retry(times=3) makes exactly three attempts').toEqual([id, id, id]);
     expect(await py.sleeps(), 'two pauses between three attempts, none after the last').toEqual([0.2, 0.4]);
     expectOneTimingLine(stdout, name, 750, 'a lookup that failed three times (timed prints even when it raises)');
@@ -142,7 +153,10 @@ for (const [name, offset] of [
           pass
     `);
     const { value } = await py.call(fn, [id]);
-    expect(value, 'once the service is back, the lookup should succeed').toEqual({ id: String(id), name: `user-${id}` });
+    expect(value, 'once the service is back, the lookup should succeed').toEqual({
+      id: String(id),
+      name: `user-${id}`,
+    });
     expect((await requests()).length, 'three failed attempts, then one new request').toBe(4);
   });
 
@@ -198,9 +212,10 @@ test('fetch_user_explicit is built with plain calls, not @ decorators', async ()
     'def fetch_user_explicit should have no @ lines; wrap it afterwards: fetch_user_explicit = a(b(c(fetch_user_explicit)))',
   ).toEqual([]);
   const innermost = await py.value<string>('inspect.unwrap(ex.fetch_user_explicit).__name__');
-  expect(innermost, 'the function at the bottom of fetch_user_explicit\'s stack should be the def fetch_user_explicit itself').toBe(
-    'fetch_user_explicit',
-  );
+  expect(
+    innermost,
+    "the function at the bottom of fetch_user_explicit's stack should be the def fetch_user_explicit itself",
+  ).toBe('fetch_user_explicit');
 });
 
 test('fetch_user_explicit has its own cache, separate from fetch_user', async () => {
@@ -211,5 +226,5 @@ test('fetch_user_explicit has its own cache, separate from fetch_user', async ()
     await requests(),
     'fetch_user_explicit should wrap its own function with its own functools.cache, not reuse fetch_user',
   ).toEqual([108, 108]);
-  expectOneTimingLine(stdout, 'fetch_user_explicit', 50, 'fetch_user_explicit\'s first lookup');
+  expectOneTimingLine(stdout, 'fetch_user_explicit', 50, "fetch_user_explicit's first lookup");
 });

@@ -38,7 +38,10 @@ test('fib has an unbounded cache with cache_info() and cache_clear()', async () 
   await expectCacheApi('ex.fib', '@functools.cache');
   await py.exec('ex.fib(12); ex.fib.cache_clear()');
   const info = await cacheInfo('ex.fib');
-  expect(info?.maxsize, 'fib should remember every value: use functools.cache (maxsize None), not a bounded cache').toBeNull();
+  expect(
+    info?.maxsize,
+    'fib should remember every value: use functools.cache (maxsize None), not a bounded cache',
+  ).toBeNull();
   expect(info?.currsize, 'right after fib.cache_clear() the cache should be empty').toBe(0);
 });
 
@@ -63,7 +66,9 @@ test('fib(300) is instant, and fib(301) after it computes only one new value', a
   const small = await cacheInfo('ex.fib');
   expect(small?.misses, 'fib(20) from an empty cache should be 21 misses: are the recursive calls cached?').toBe(21);
   await py.exec('ex.fib.cache_clear()');
-  expect(await py.value('ex.fib(300)'), 'fib(300)').toBe(222232244629420445529739893461909967206666939096499764990979600n);
+  expect(await py.value('ex.fib(300)'), 'fib(300)').toBe(
+    222232244629420445529739893461909967206666939096499764990979600n,
+  );
   const before = await cacheInfo('ex.fib');
   await py.exec('ex.fib(301)');
   const after = await cacheInfo('ex.fib');

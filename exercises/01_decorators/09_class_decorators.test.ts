@@ -6,12 +6,14 @@ const py = useExercise(import.meta.url);
 const DATACLASS_HINT = 'Put @dataclass(frozen=True, slots=True) on class Point.';
 
 test('Point(x, y) builds a point, from positions or keywords', async () => {
-  expect(await py.value('[ex.Point(1.5, -2.0).x, ex.Point(1.5, -2.0).y]'), `Point(1.5, -2.0) has x 1.5 and y -2.0. ${DATACLASS_HINT}`).toEqual([
-    1.5, -2,
-  ]);
-  expect(await py.value('ex.Point(y=4.0, x=3.0) == ex.Point(3.0, 4.0)'), 'Point(y=4.0, x=3.0) should equal Point(3.0, 4.0)').toBe(
-    true,
-  );
+  expect(
+    await py.value('[ex.Point(1.5, -2.0).x, ex.Point(1.5, -2.0).y]'),
+    `Point(1.5, -2.0) has x 1.5 and y -2.0. ${DATACLASS_HINT}`,
+  ).toEqual([1.5, -2]);
+  expect(
+    await py.value('ex.Point(y=4.0, x=3.0) == ex.Point(3.0, 4.0)'),
+    'Point(y=4.0, x=3.0) should equal Point(3.0, 4.0)',
+  ).toBe(true);
 });
 
 test('points with the same coordinates are equal and hash alike; others are not', async () => {
@@ -19,7 +21,9 @@ test('points with the same coordinates are equal and hash alike; others are not'
     await py.value('ex.Point(1.0, 2.0) == ex.Point(1.0, 2.0)'),
     `two separate Point(1.0, 2.0) objects should be equal (compare by value, not identity). ${DATACLASS_HINT}`,
   ).toBe(true);
-  expect(await py.value('ex.Point(1.0, 2.0) != ex.Point(2.0, 1.0)'), 'Point(1.0, 2.0) and Point(2.0, 1.0) differ').toBe(true);
+  expect(await py.value('ex.Point(1.0, 2.0) != ex.Point(2.0, 1.0)'), 'Point(1.0, 2.0) and Point(2.0, 1.0) differ').toBe(
+    true,
+  );
   expect(
     await py.value('len({ex.Point(1.0, 2.0), ex.Point(1.0, 2.0), ex.Point(2.0, 1.0)})'),
     'a Point should be hashable, and equal points should hash alike, so a set keeps 2 of these 3. ' +
@@ -35,9 +39,10 @@ test('a Point never equals a plain tuple', async () => {
 });
 
 test('repr shows the class and its fields', async () => {
-  expect(await py.value('repr(ex.Point(1.0, 2.5))'), `the generated __repr__ names every field. ${DATACLASS_HINT}`).toBe(
-    'Point(x=1.0, y=2.5)',
-  );
+  expect(
+    await py.value('repr(ex.Point(1.0, 2.5))'),
+    `the generated __repr__ names every field. ${DATACLASS_HINT}`,
+  ).toBe('Point(x=1.0, y=2.5)');
 });
 
 test('a Point is immutable: assigning or deleting a coordinate raises FrozenInstanceError', async () => {
@@ -48,7 +53,9 @@ test('a Point is immutable: assigning or deleting a coordinate raises FrozenInst
     'a frozen dataclass refuses assignment (frozen=True)',
     ['AttributeError'],
   );
-  await expectRaises(py.exec('del p.y'), 'FrozenInstanceError', 'a frozen dataclass refuses deletion too', ['AttributeError']);
+  await expectRaises(py.exec('del p.y'), 'FrozenInstanceError', 'a frozen dataclass refuses deletion too', [
+    'AttributeError',
+  ]);
   expect(await py.value('[p.x, p.y]'), 'the point must be unchanged').toEqual([1, 2]);
 });
 
@@ -65,12 +72,13 @@ test('dataclasses.replace makes a changed copy and leaves the original alone', a
     origin = ex.Point(0.0, 0.0)
     moved = dataclasses.replace(origin, x=3.0)
   `);
-  expect(await py.value('[moved.x, moved.y, origin.x]'), `replace(origin, x=3.0) is a new Point(3.0, 0.0). ${DATACLASS_HINT}`).toEqual([
-    3, 0, 0,
-  ]);
+  expect(
+    await py.value('[moved.x, moved.y, origin.x]'),
+    `replace(origin, x=3.0) is a new Point(3.0, 0.0). ${DATACLASS_HINT}`,
+  ).toEqual([3, 0, 0]);
 });
 
-test('a singleton class builds its instance on the first call, from that call\'s arguments', async () => {
+test("a singleton class builds its instance on the first call, from that call's arguments", async () => {
   const { stdout } = await py.exec(`
     built = []
 
@@ -82,11 +90,14 @@ test('a singleton class builds its instance on the first call, from that call\'s
             self.name = name
   `);
   expect(stdout, 'decorating should print nothing').toBe('');
-  expect(await py.value('built'), 'nothing should be built when the class is decorated, only on the first call').toEqual([]);
-  expect(await py.value('[Pool(4, name="db").size, Pool(4, name="db").name]'), 'Pool(4, name="db") builds a pool of size 4 named "db"').toEqual([
-    4,
-    'db',
-  ]);
+  expect(
+    await py.value('built'),
+    'nothing should be built when the class is decorated, only on the first call',
+  ).toEqual([]);
+  expect(
+    await py.value('[Pool(4, name="db").size, Pool(4, name="db").name]'),
+    'Pool(4, name="db") builds a pool of size 4 named "db"',
+  ).toEqual([4, 'db']);
   expect(await py.value('built'), '__init__ should run once, for the first call').toEqual([[4, 'db']]);
 });
 
@@ -106,16 +117,18 @@ test('later calls return that same object, whatever their arguments, without run
     second = Registry("bob")
     third = Registry()
   `);
-  expect(await py.value('second is first and third is first'), 'every call should return the very first instance').toBe(true);
+  expect(await py.value('second is first and third is first'), 'every call should return the very first instance').toBe(
+    true,
+  );
   expect(
     await py.value('built'),
     "__init__ should run exactly once, with the first call's arguments. (Overriding __new__ alone is not enough: " +
       'Python calls __init__ again on whatever __new__ returns.)',
   ).toEqual(['alice']);
-  expect(await py.value('[third.owner, third.entries]'), 'the first instance keeps its own state, untouched by later calls').toEqual([
-    'alice',
-    ['x'],
-  ]);
+  expect(
+    await py.value('[third.owner, third.entries]'),
+    'the first instance keeps its own state, untouched by later calls',
+  ).toEqual(['alice', ['x']]);
 });
 
 test('each decorated class has its own single instance', async () => {
@@ -128,7 +141,10 @@ test('each decorated class has its own single instance', async () => {
     class Queue:
         pass
   `);
-  expect(await py.value('Cache() is Cache() and Queue() is Queue()'), 'each class should keep returning its own instance').toBe(true);
+  expect(
+    await py.value('Cache() is Cache() and Queue() is Queue()'),
+    'each class should keep returning its own instance',
+  ).toBe(true);
   expect(
     await py.value('[type(Cache()).__name__, type(Queue()).__name__]'),
     'Queue() must not return the Cache instance: keep one instance per decorated class (e.g. in a closure), not one shared by all',
@@ -145,10 +161,10 @@ test('the decorated class keeps its name and docstring', async () => {
     await py.value('[Clock.__name__, Clock.__doc__]'),
     'copy the name and docstring over, e.g. with functools.wraps(cls, updated=()) on the function you return',
   ).toEqual(['Clock', 'The one wall clock.']);
-  expect(await py.value('[ex.Settings.__name__, ex.Settings.__doc__]'), 'Settings keeps its name and docstring too').toEqual([
-    'Settings',
-    'Process-wide settings, built once from the environment name.',
-  ]);
+  expect(
+    await py.value('[ex.Settings.__name__, ex.Settings.__doc__]'),
+    'Settings keeps its name and docstring too',
+  ).toEqual(['Settings', 'Process-wide settings, built once from the environment name.']);
 });
 
 test('Settings is a singleton: every Settings() is the same object', async () => {

@@ -19,11 +19,21 @@ export class PythonFailureError extends Error {
 export class PythonError extends PythonFailureError {
   readonly pyType: string;
   readonly pyMessage: string;
+  /** What the failing request printed before it raised. */
+  readonly stdout: string;
+  readonly stderr: string;
 
-  constructor(error: PyErrorInfo, phase: 'import' | 'test', isLearnerFile: (file: string) => boolean) {
+  constructor(
+    error: PyErrorInfo,
+    phase: 'import' | 'test',
+    isLearnerFile: (file: string) => boolean,
+    output: { stdout: string; stderr: string } = { stdout: '', stderr: '' },
+  ) {
     super({ kind: 'exception', phase, error }, isLearnerFile);
     this.name = 'PythonError';
     this.pyType = error.type;
     this.pyMessage = error.message;
+    this.stdout = output.stdout;
+    this.stderr = output.stderr;
   }
 }

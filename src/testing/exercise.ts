@@ -178,7 +178,7 @@ export class Exercise {
       throw this.translate(error, phase, limitMs);
     }
     this.record(response);
-    if (!response.ok) throw new PythonError(response.error, phase, this.isLearnerFile);
+    if (!response.ok) throw new PythonError(response.error, phase, this.isLearnerFile, response);
     return {
       value: revive(response.value),
       stdout: response.stdout,

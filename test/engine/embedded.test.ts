@@ -212,7 +212,9 @@ describe('timeouts and crashes', () => {
     const { stacks, timeoutMs } = error as BridgeTimeoutError;
     expect(timeoutMs).toBe(400);
     const where = stuckLocation(parseFaulthandler(stacks), (file) => file.startsWith(chapter));
-    expect(where).toEqual({ file: lessonPath, line: lessonLine('while True:'), name: 'spin' });
+    // The loop's jump back belongs to `pass`, so either line of the loop is right.
+    expect(where).toMatchObject({ file: lessonPath, name: 'spin' });
+    expect([lessonLine('while True:'), lessonLine('while True:') + 1]).toContain(where?.line);
     // A 20 ms ticker kept running during the 400 ms wait.
     expect(ticks).toBeGreaterThanOrEqual(10);
   });
@@ -238,7 +240,8 @@ describe('timeouts and crashes', () => {
     expectOk(await py.request({ op: 'import', path }, REQUEST_MS));
     const error = await py.request({ op: 'call', target: 'ex.spin' }, 300).catch((reason: unknown) => reason);
     const where = stuckLocation(parseFaulthandler((error as BridgeTimeoutError).stacks), (file) => file === path);
-    expect(where).toEqual({ file: path, line: 5, name: 'spin' });
+    expect(where).toMatchObject({ file: path, name: 'spin' });
+    expect([5, 6]).toContain(where?.line);
   });
 
   test('after a timeout the interpreter is gone', async () => {

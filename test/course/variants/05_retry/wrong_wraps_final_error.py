@@ -1,0 +1,30 @@
+"""Gives up with a new RuntimeError instead of letting the last error through."""
+
+import functools
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def retry(
+    times: int = 3,
+    backoff: float = 0.1,
+    exceptions: tuple[type[Exception], ...] = (Exception,),
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    if times < 1:
+        raise ValueError("times must be at least 1")
+
+    def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for attempt in range(times):
+                try:
+                    return fn(*args, **kwargs)
+                except exceptions as error:
+                    if attempt == times - 1:
+                        raise RuntimeError(f"{fn.__name__} failed {times} times") from error
+                    time.sleep(backoff * 2**attempt)
+
+        return wrapper
+
+    return decorator

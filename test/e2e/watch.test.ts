@@ -1,0 +1,100 @@
+/**
+ * Watch mode end to end: the built CLI in a pseudo-terminal, real CPython, real
+ * file saves. Needs `npm run build` first (npm test does it).
+ */
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { memoryIo } from '../helpers/io.js';
+import { PtySession } from '../helpers/pty.js';
+import { testPython } from '../helpers/python.js';
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'advpy-kata.js');
+let root: string;
+let workspace: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'advpy-watch-'));
+  workspace = join(root, 'ws');
+  expect(await runCli(['init', workspace, '--no-git'], memoryIo(root))).toBe(0);
+  env = { ...process.env, ADVPY_PYTHON: await testPython(), ADVPY_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' };
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const stub = (id: string, chapter = '01_decorators'): string => join(PACKAGE_ROOT, 'exercises', chapter, `${id}.py`);
+const solution = (id: string, chapter = '01_decorators'): string => join(PACKAGE_ROOT, 'solutions', chapter, `${id}.py`);
+const learner = (id: string, chapter = '01_decorators'): string => join(workspace, 'exercises', chapter, `${id}.py`);
+
+function readState(): { current: string; exercises: Record<string, { status: string }> } {
+  return JSON.parse(readFileSync(join(workspace, '.advpy-kata', 'state.json'), 'utf8'));
+}
+
+/** Save like VS Code or JetBrains "safe write": a temp file renamed over the original. */
+function saveByRename(target: string, content: string): void {
+  const temp = `${target}.tmp~`;
+  writeFileSync(temp, content);
+  renameSync(temp, target);
+}
+
+test('a saved solution passes, unlocks the next exercise, and n moves on; q saves and quits', async () => {
+  const session = new PtySession(`node ${BIN}`, workspace, env);
+  try {
+    await session.waitFor(/01_logged[\s\S]*✗ prints "calling <name>"[\s\S]*q quit/);
+    expect(session.text()).toMatch(/\[-*>?-*\] 0\/16/);
+    expect(session.text()).not.toMatch(/n next/);
+
+    // In-place save.
+    let mark = session.mark();
+    copyFileSync(solution('01_logged'), learner('01_logged'));
+    await session.waitFor(/01_logged passes![\s\S]*n next/, mark);
+    expect(session.text().slice(mark)).toMatch(/\] 1\/16/);
+    await expect.poll(() => readState().exercises['01_logged'].status, { timeout: 5000 }).toBe('done');
+
+    mark = session.mark();
+    session.press('n');
+    await session.waitFor(/advpy-kata • 02_wraps[\s\S]*q quit/, mark);
+
+    // Save by renaming a temp file over the original.
+    mark = session.mark();
+    saveByRename(learner('02_wraps'), readFileSync(solution('02_wraps'), 'utf8'));
+    await session.waitFor(/02_wraps passes!/, mark);
+
+    // A save to a locked exercise is only noted.
+    mark = session.mark();
+    writeFileSync(learner('05_retry'), `${readFileSync(stub('05_retry'), 'utf8')}\n# edited\n`);
+    await session.waitFor(/05_retry is locked/, mark);
+
+    session.press('q');
+    expect(await session.exited).toBe(0);
+    expect(session.text()).toContain('Your progress is saved');
+  } finally {
+    session.kill();
+  }
+});
+
+test('c re-checks finished exercises and reports a regression', async () => {
+  // 01 and 02 are done from the previous test; break 01 again.
+  copyFileSync(stub('01_logged'), learner('01_logged'));
+  const session = new PtySession(`node ${BIN}`, workspace, env);
+  try {
+    await session.waitFor(/q quit/);
+    const mark = session.mark();
+    session.press('c');
+    await session.waitFor(/These finished exercises fail now: 01_logged/, mark);
+    session.press('\u0003');
+    await session.exited;
+    expect(session.text()).toContain('Your progress is saved');
+  } finally {
+    session.kill();
+  }
+});
+
+test('without a terminal, watch explains itself and offers --manual-run', async () => {
+  const io = memoryIo(workspace, env);
+  expect(await runCli(['watch'], io)).toBe(2);
+  expect(io.err()).toContain('--manual-run');
+});
