@@ -111,6 +111,26 @@ function checkWellFormed(text: string): void {
   expect(body).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
 }
 
+describe('checkWellFormed (the check the JUnit tests rely on)', () => {
+  const xml = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
+  it.each([
+    ['crossed elements', '<a><b></a></b>'],
+    ['an unclosed element', '<a><b></a>'],
+    ['a raw < in an attribute', '<a x="<"/>'],
+    ['a bare &', '<a>fish & chips</a>'],
+    ['a raw quote ending an attribute early', '<a x="say "hi""/>'],
+    ['two roots', '<a/><b/>'],
+    ['a duplicate attribute', '<a x="1" x="2"/>'],
+    ['a control character', '<a>\u0001</a>'],
+  ])('rejects %s', (_, body) => {
+    expect(() => checkWellFormed(xml(body))).toThrow();
+  });
+
+  it('accepts entities and self-closing elements', () => {
+    expect(() => checkWellFormed(xml('<a x="&#60;&amp;"><b/>t &#38; u</a>'))).not.toThrow();
+  });
+});
+
 function suiteCounts(xml: string): Record<string, { tests: number; failures: number; skipped: number }> {
   const counts: Record<string, { tests: number; failures: number; skipped: number }> = {};
   for (const m of xml.matchAll(/<testsuite name="([^"]*)" tests="(\d+)" failures="(\d+)"(?: skipped="(\d+)")?>/g)) {
