@@ -8,7 +8,6 @@ only them (falling back to the last frame when none are the learner's).
 from __future__ import annotations
 
 import os
-import traceback
 from types import TracebackType
 
 _MAX_FRAMES = 30
@@ -27,6 +26,8 @@ def _frame(file: str, line: int | None, name: str, code: str | None, roots: tupl
 
 
 def _frames(tb: TracebackType | None, roots: tuple[str, ...]) -> list[dict[str, object]]:
+    import traceback  # imported on use: most requests never raise
+
     summary = traceback.extract_tb(tb)
     # The bridge's own frames explain nothing to a learner or a suite author.
     frames = [_frame(f.filename, f.lineno, f.name, f.line, roots) for f in summary if not f.filename.startswith(_BRIDGE_DIR)]

@@ -22,7 +22,10 @@ import os
 import sys
 import warnings
 from types import ModuleType
-from typing import Any
+# Importing typing costs ~4 ms of every start-up; type checkers treat this name as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 from . import checks
 from .capture import capture

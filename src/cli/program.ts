@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, KataError, type ExitCode } from '../core/errors.js';
+import { editDistance } from '../core/refs.js';
 import type { Io } from './io.js';
 import { themeFor } from './context.js';
 
@@ -108,12 +109,45 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
     'advpy-kata doctor --python /usr/bin/python3.13',
   ]).action(async (options) => set(await (await import('./commands/doctor.js')).runDoctor(options, io)));
 
+  const unknown = findUnknownCommand(argv, program);
+  if (unknown) {
+    io.stderr.write(`${themeFor(io).red(`error: unknown command '${unknown.word}'`)}${unknown.suggestion ? ` (did you mean ${unknown.suggestion}?)` : ''}\n`);
+    io.stderr.write('Run `advpy-kata --help` to see every command.\n');
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     return reportError(error, io, debug);
   }
+}
+
+/** Options that take a value: the value is not a command word. */
+const VALUE_OPTIONS = new Set(['--python', '--engine', '--reporter']);
+
+/**
+ * `watch` is the default command, so commander would hand a mistyped command
+ * ("lsit") to it as an argument and complain about "too many arguments".
+ */
+function findUnknownCommand(argv: readonly string[], program: Command): { word: string; suggestion?: string } | undefined {
+  let word: string | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    if (VALUE_OPTIONS.has(arg)) index++;
+    else if (!arg.startsWith('-')) {
+      word = arg;
+      break;
+    }
+  }
+  if (word === undefined) return undefined;
+  const names = [...program.commands.map((command) => command.name()), 'help'];
+  if (names.includes(word)) return undefined;
+  const suggestion = names
+    .map((name) => ({ name, distance: editDistance(word, name) }))
+    .filter((candidate) => candidate.distance <= 2)
+    .sort((a, b) => a.distance - b.distance)[0]?.name;
+  return suggestion === undefined ? { word } : { word, suggestion };
 }
 
 function reportError(error: unknown, io: Io, debug: boolean): ExitCode {

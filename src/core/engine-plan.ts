@@ -33,7 +33,12 @@ export function planEngine(exercise: Exercise, choice: EngineChoice, found: read
   const installFix = needsNative.includes('free-threading')
     ? 'Install a free-threaded CPython, e.g. `uv python install 3.14t`, then run `advpy-kata doctor`.'
     : 'Install CPython 3.12 or newer, e.g. `uv python install 3.13` (or `pyenv install 3.13`), then run `advpy-kata doctor`.';
-  const embeddedOk = needsNative.length === 0;
+  const [embeddedMajor, embeddedMinor] = parseMinVersion(EMBEDDED_PYTHON);
+  const embeddedNewEnough = embeddedMajor > minVersion[0] || (embeddedMajor === minVersion[0] && embeddedMinor >= minVersion[1]);
+  const embeddedOk = needsNative.length === 0 && embeddedNewEnough;
+  const embeddedWhyNot = !embeddedNewEnough
+    ? `${exercise.id} needs Python ${exercise.requires.python}, newer than the embedded Python ${EMBEDDED_PYTHON}`
+    : `${exercise.id} needs native CPython (it uses ${needsNative.join(', ')}, which the embedded Python cannot do)`;
 
   switch (choice) {
     case 'native':
@@ -41,21 +46,13 @@ export function planEngine(exercise: Exercise, choice: EngineChoice, found: read
       return { engine: 'none', reason: `no native Python can run ${exercise.id}: ${firstReason(native.rejected)}`, fix: installFix };
     case 'embedded':
       if (embeddedOk) return { engine: 'embedded', why: 'chosen with --engine embedded' };
-      return {
-        engine: 'none',
-        reason: `${exercise.id} needs native CPython (it uses ${needsNative.join(', ')}, which the embedded Python cannot do)`,
-        fix: installFix,
-      };
+      return { engine: 'none', reason: embeddedWhyNot, fix: installFix };
     case 'auto':
       if (native.chosen) return { engine: 'native', python: native.chosen, why: native.chosen.why };
       if (embeddedOk) {
         return { engine: 'embedded', why: `no native Python fits (${firstReason(native.rejected)}), so the embedded Python ${EMBEDDED_PYTHON} runs it` };
       }
-      return {
-        engine: 'none',
-        reason: `${exercise.id} needs native CPython (it uses ${needsNative.join(', ')}), and none fits: ${firstReason(native.rejected)}`,
-        fix: installFix,
-      };
+      return { engine: 'none', reason: `${embeddedWhyNot}, and no native Python fits: ${firstReason(native.rejected)}`, fix: installFix };
   }
 }
 

@@ -42,7 +42,8 @@ export async function watchSaves(options: SaveWatcherOptions): Promise<SaveWatch
     }),
   );
   const timers = new Map<string, NodeJS.Timeout>();
-  const debounceMs = options.debounceMs ?? 40;
+  // Editors finish a save (write, or write-then-rename) within a few ms; 15 ms keeps one save one run.
+  const debounceMs = options.debounceMs ?? 15;
 
   const settle = (absolute: string): void => {
     const path = relative(options.root, absolute).split(sep).join('/');

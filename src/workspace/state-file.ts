@@ -37,7 +37,8 @@ export async function readState(file: string, exercises: readonly Exercise[], no
   const backup = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
   await copyFile(file, backup);
   const salvaged = reconcileState(parsed.salvage, exercises).state;
-  const kept = Object.values(parsed.salvage.exercises).filter((progress) => progress.status === 'done').length;
+  // Count after reconciling, so entries for exercises the course no longer has are not "recovered".
+  const kept = Object.values(salvaged.exercises).filter((progress) => progress.status === 'done').length;
   return {
     state: salvaged,
     notices: [

@@ -24,7 +24,7 @@ export function needing(capabilities: Capability[], python = '3.12'): Exercise {
 /** Three exercises in order: 01_a, 02_b, 03_c. */
 export const ABC: readonly Exercise[] = [exercise(1, 'a'), exercise(2, 'b'), exercise(3, 'c')];
 
-export function test(name: string, status: TestReport['status'], extra: Partial<TestReport> = {}): TestReport {
+export function testReport(name: string, status: TestReport['status'], extra: Partial<TestReport> = {}): TestReport {
   return { name, path: [], status, durationMs: 1, ...extra };
 }
 

@@ -30,7 +30,7 @@ describe('planEngine', () => {
     ['typecheck, nothing found', ['typecheck'], 'auto', NONE, 'embedded', undefined, /embedded Python/],
     ['typecheck, --engine embedded', ['typecheck'], 'embedded', [PY313], 'embedded', undefined, /--engine embedded/],
     ['threads, 3.13', ['threads'], 'auto', [PY313], 'native', PY313.path, /first Python/],
-    ['threads, nothing found', ['threads'], 'auto', NONE, 'none', undefined, /^01_x needs native CPython \(it uses threads\), and none fits: no Python was found$/],
+    ['threads, nothing found', ['threads'], 'auto', NONE, 'none', undefined, /^01_x needs native CPython \(it uses threads, which the embedded Python cannot do\), and no native Python fits: no Python was found$/],
     ['processes, --engine embedded', ['processes'], 'embedded', [PY313], 'none', undefined, /^01_x needs native CPython \(it uses processes, which the embedded Python cannot do\)$/],
     ['free-threading, plain 3.13 only', ['free-threading'], 'auto', [PY313], 'none', undefined, /not a free-threaded build/],
     ['free-threading, 3.13 and 3.14t', ['free-threading'], 'auto', [PY313, PY314T], 'native', PY314T.path, /^first free-threaded Python 3\.12 or newer found/],
@@ -75,10 +75,6 @@ describe('planEngine', () => {
     expect(plan.engine === 'none' && plan.reason).toMatch(/needs 3\.11 or newer$/);
   });
 
-  // BUG: planEngine never compares requires.python with EMBEDDED_PYTHON ('3.14'). An exercise
-  // that needs a newer Python than the embedded one (the manifest accepts "3.15") is planned
-  // onto the embedded engine when no native Python fits (auto) or with --engine embedded,
-  // and then fails on syntax it cannot parse instead of saying "cannot run here".
   it.each<[EngineChoice]>([['auto'], ['embedded']])('an exercise needing a newer Python than the embedded 3.14 cannot run embedded (%s)', (choice) => {
     const plan = planEngine(needing([], '3.15'), choice, [PY313]);
     expect(plan.engine).toBe('none');

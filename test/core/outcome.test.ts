@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decideOutcome, isPass, type SuiteOutcome, type TestFailure } from '../../src/core/outcome.js';
-import { test } from './_fixtures.js';
+import { testReport } from './_fixtures.js';
 
 const importError: TestFailure = { message: 'your file failed to import: SyntaxError' };
-const pass = test('p', 'passed');
-const fail = test('f', 'failed', { failure: { message: 'nope' } });
-const skip = test('s', 'skipped');
+const pass = testReport('p', 'passed');
+const fail = testReport('f', 'failed', { failure: { message: 'nope' } });
+const skip = testReport('s', 'skipped');
 
 describe('decideOutcome', () => {
   it.each([

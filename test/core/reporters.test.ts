@@ -4,7 +4,7 @@ import type { SuiteOutcome, TestReport } from '../../src/core/outcome.js';
 import { judge, type VerifyEntry, type VerifyReport, type VerifyTarget } from '../../src/core/verify.js';
 import type { PyFrame } from '../../src/engine/protocol.js';
 import { renderGithubReport, renderJsonReport, renderJunitReport } from '../../src/ui/reporters.js';
-import { exercise, test } from './_fixtures.js';
+import { exercise, testReport } from './_fixtures.js';
 
 const WS = '/ws/exercises/01_decorators';
 const file = (id: string): string => `exercises/01_decorators/${id}.py`;
@@ -28,15 +28,15 @@ const NASTY = 'expected <a> & "b" it\'s\u0001';
 const ENTRIES: VerifyEntry[] = [
   judge(LOGGED, 'workspace', file('01_logged'), {
     kind: 'passed',
-    tests: [test('returns the value', 'passed', { path: ['logged'], output })],
+    tests: [testReport('returns the value', 'passed', { path: ['logged'], output })],
     durationMs: 3,
   }),
   judge(WRAPS, 'workspace', file('02_wraps'), {
     kind: 'failed',
     tests: [
-      test('keeps __name__', 'passed'),
-      test('prints <name> & "quotes"', 'failed', { failure: { message: NASTY, python: raised('test', `${WS}/02_wraps.py`, 9) } }),
-      test('later', 'skipped'),
+      testReport('keeps __name__', 'passed'),
+      testReport('prints <name> & "quotes"', 'failed', { failure: { message: NASTY, python: raised('test', `${WS}/02_wraps.py`, 9) } }),
+      testReport('later', 'skipped'),
     ],
     durationMs: 3,
   }),
@@ -174,7 +174,7 @@ describe('renderJunitReport', () => {
     ['solution', 'passed', 0],
     ['solution', 'failed', 1],
   ])('in solutions mode a %s that %s counts %i failure(s)', (target, kind, failures) => {
-    const tests: TestReport[] = [test('t', kind === 'passed' ? 'passed' : 'failed')];
+    const tests: TestReport[] = [testReport('t', kind === 'passed' ? 'passed' : 'failed')];
     const entry = judge(LOGGED, target, file('01_logged'), { kind, tests, durationMs: 1 } as SuiteOutcome);
     const out = renderJunitReport({ mode: 'solutions', entries: [entry], problems: [] });
     expect(() => checkWellFormed(out)).not.toThrow();
@@ -203,7 +203,7 @@ describe('renderGithubReport', () => {
     renderGithubReport({
       mode: 'workspace',
       problems: [],
-      entries: [judge(LOGGED, 'workspace', path, { kind: 'failed', tests: [test('t', 'failed', { failure: { message } })], durationMs: 1 })],
+      entries: [judge(LOGGED, 'workspace', path, { kind: 'failed', tests: [testReport('t', 'failed', { failure: { message } })], durationMs: 1 })],
     });
 
   it.each([
@@ -224,7 +224,7 @@ describe('renderGithubReport', () => {
     ['a hang', { kind: 'timeout', phase: 'test', timeoutMs: 3000, stuck: [{ id: '1', current: true, frames: [{ file: `${WS}/01_logged.py`, line: 7, name: 'spin' }] }] }, 7],
     ['a crash', { kind: 'crash', phase: 'test', exitCode: 3, signal: null, output: '' }, 1],
   ])('points at the line of %s', (_, python, line) => {
-    const entry = judge(LOGGED, 'workspace', file('01_logged'), { kind: 'failed', tests: [test('t', 'failed', { failure: { message: 'm', python } })], durationMs: 1 });
+    const entry = judge(LOGGED, 'workspace', file('01_logged'), { kind: 'failed', tests: [testReport('t', 'failed', { failure: { message: 'm', python } })], durationMs: 1 });
     expect(renderGithubReport({ mode: 'workspace', problems: [], entries: [entry] })).toMatch(new RegExp(`^::error file=[^,]+,line=${line},`));
   });
 });

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseManifest, type Course } from '../../src/core/manifest.js';
 import type { SuiteOutcome } from '../../src/core/outcome.js';
 import { findStrayFiles, isVerified, judge, type VerifyEntry, type VerifyReport, type VerifyTarget } from '../../src/core/verify.js';
-import { exercise, test } from './_fixtures.js';
+import { exercise, testReport } from './_fixtures.js';
 
 const EX = exercise(1, 'logged');
 const OUTCOMES: Record<SuiteOutcome['kind'], SuiteOutcome> = {
-  passed: { kind: 'passed', tests: [test('t', 'passed')], durationMs: 1 },
-  failed: { kind: 'failed', tests: [test('t', 'failed')], durationMs: 1 },
+  passed: { kind: 'passed', tests: [testReport('t', 'passed')], durationMs: 1 },
+  failed: { kind: 'failed', tests: [testReport('t', 'failed')], durationMs: 1 },
   broken: { kind: 'broken', failure: { message: 'SyntaxError' }, tests: [], durationMs: 1 },
   unsupported: { kind: 'unsupported', reason: 'it needs threads', fix: 'install CPython' },
   error: { kind: 'error', message: 'vitest exploded' },

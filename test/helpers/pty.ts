@@ -22,7 +22,7 @@ export class PtySession {
 
   /** Everything shown so far, without escape codes (OSC 8 links included). */
   text(): string {
-    return stripVTControlCharacters(this.output.replace(/\u001b\]8;;[^\u0007]*\u0007/g, ''));
+    return stripVTControlCharacters(this.output.replace(/\u001b\]8;;[^\u0007]*\u0007/g, '')).replace(/\r\n/g, '\n');
   }
 
   /** Output written after the mark, so a later screen is not matched by an earlier one. */

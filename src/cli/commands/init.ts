@@ -1,6 +1,6 @@
 /** `advpy-kata init [dir]`: create a learner workspace (stubs only: no suites, no solutions). */
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, CONFIG_FORMAT_VERSION, type WorkspaceConfig } from '../../core/config.js';
@@ -60,6 +60,9 @@ async function refuseExisting(root: string): Promise<void> {
   if (enclosing?.kind === 'workspace') {
     throw new KataError('WORKSPACE_EXISTS', `${root} is inside the workspace ${enclosing.root}`,
       'Create the new workspace somewhere outside it.');
+  }
+  if (existsSync(root) && !statSync(root).isDirectory()) {
+    throw new KataError('WORKSPACE_EXISTS', `${root} is a file, not a folder`, 'Pick a new or empty folder: `advpy-kata init <dir>`.');
   }
   if (existsSync(root) && (await readdir(root)).length > 0) {
     throw new KataError('WORKSPACE_EXISTS', `${root} exists and is not empty`,

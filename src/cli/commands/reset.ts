@@ -1,7 +1,7 @@
 /** `advpy-kata reset <exercise> [--yes]`: restore the stub, keeping a copy of the learner's file. */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EXIT, KataError, type ExitCode } from '../../core/errors.js';
 import { markPending } from '../../core/state.js';
 import { COURSE_ROOT } from '../../workspace/course.js';
@@ -46,6 +46,8 @@ export async function resetExercise(context: Context, exercise: Exercise): Promi
     backup = join(context.workspace.backupsDir, `${exercise.id}.${new Date().toISOString().replace(/[:.]/g, '-')}.py`);
     await copyFile(target, backup);
   }
+  // The learner may have deleted the whole chapter folder; reset must bring it back too.
+  await mkdir(dirname(target), { recursive: true });
   await copyFile(join(COURSE_ROOT, exercise.stubPath), target);
   await saveState(context, markPending(context.state, context.course.exercises, exercise.id));
   return backup;

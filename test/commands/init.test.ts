@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COURSE_ROOT } from '../../src/workspace/course.js';
+import { testPython } from '../helpers/python.js';
+import { COURSE, IDS, Sandbox, listFiles, readStateJson } from './_workspace.js';
+
+const sandbox = new Sandbox();
+let python: string;
+let pythonMinor: string;
+let workspace: string;
+let created: { code: number; out: string; err: string };
+
+beforeAll(async () => {
+  python = await testPython();
+  pythonMinor = execFileSync(python, ['-c', 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'], { encoding: 'utf8' }).trim();
+  workspace = join(sandbox.root, 'fresh');
+  created = await sandbox.cli(['init', workspace, '--no-git'], sandbox.root, { ADVPY_PYTHON: python });
+});
+afterAll(() => sandbox.remove());
+
+const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(join(workspace, path), 'utf8'));
+
+describe('advpy-kata init', () => {
+  it('succeeds and says where the workspace is and what to do next', () => {
+    expect(created.code).toBe(0);
+    expect(created.err).toBe('');
+    expect(created.out).toContain('Created your advpy-kata workspace in fresh');
+    expect(created.out).toContain(`${COURSE.exercises.length} exercises`);
+    expect(created.out).toContain(python);
+    expect(created.out).toMatch(/Next:\n\s+cd fresh/);
+  });
+
+  it('copies every stub and nothing else from the course: no suites, no solutions', () => {
+    const files = listFiles(workspace);
+    expect(files.filter((file) => file.startsWith('exercises/'))).toEqual(COURSE.exercises.map((exercise) => `exercises/${exercise.workspacePath}`).sort());
+    expect(files.filter((file) => file.endsWith('.ts'))).toEqual([]);
+    expect(files.filter((file) => file.startsWith('solutions/'))).toEqual([]);
+    expect(files.filter((file) => !file.startsWith('exercises/'))).toEqual([
+      '.advpy-kata/state.json',
+      '.gitignore',
+      '.vscode/settings.json',
+      'README.md',
+      'advpy-kata.json',
+      'pyrightconfig.json',
+    ]);
+  });
+
+  it('copies the stub, not the solution', () => {
+    const copy = readFileSync(join(workspace, 'exercises', '01_decorators', '01_logged.py'), 'utf8');
+    expect(copy).toBe(readFileSync(join(COURSE_ROOT, 'exercises', '01_decorators', '01_logged.py'), 'utf8'));
+    expect(copy).not.toBe(readFileSync(join(COURSE_ROOT, 'solutions', '01_decorators', '01_logged.py'), 'utf8'));
+  });
+
+  it('starts the progress file at the first exercise with everything pending', () => {
+    const state = readStateJson(workspace);
+    expect(state.formatVersion).toBe(1);
+    expect(state.current).toBe(IDS[0]);
+    expect(Object.keys(state.exercises)).toEqual(IDS);
+    expect(Object.values(state.exercises).every((progress) => progress.status === 'pending')).toBe(true);
+  });
+
+  it.each([
+    ['advpy-kata.json', { formatVersion: 1, engine: 'auto' }],
+    ['.vscode/settings.json', { 'python.defaultInterpreterPath': '<python>' }],
+    ['pyrightconfig.json', { include: ['exercises'], pythonVersion: '<minor>' }],
+  ])('writes %s', (path, expected) => {
+    const filled = JSON.parse(JSON.stringify(expected).replace('<python>', python).replace('<minor>', pythonMinor));
+    expect(readJson(path)).toMatchObject(filled);
+  });
+
+  it.each([
+    ['.gitignore', '.advpy-kata/backups/'],
+    ['.gitignore', '__pycache__/'],
+    ['README.md', 'npx advpy-kata hint'],
+    ['README.md', '.advpy-kata/state.json'],
+  ])('%s mentions %s', (path, text) => {
+    expect(readFileSync(join(workspace, path), 'utf8')).toContain(text);
+  });
+
+  it('runs no git init with --no-git', () => {
+    expect(existsSync(join(workspace, '.git'))).toBe(false);
+  });
+});
+
+describe('advpy-kata init refuses', () => {
+  it('an existing workspace, and leaves it alone', async () => {
+    const progress = readFileSync(join(workspace, '.advpy-kata', 'state.json'), 'utf8').replace('"hintsShown": 0', '"hintsShown": 1');
+    writeFileSync(join(workspace, '.advpy-kata', 'state.json'), progress);
+    const result = await sandbox.cli(['init', workspace, '--no-git'], sandbox.root, { ADVPY_PYTHON: python });
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/error: .*fresh is already an advpy-kata workspace; init never overwrites one/);
+    expect(result.err).toContain(`cd ${workspace} && npx advpy-kata`);
+    expect(result.out).toBe('');
+    expect(readFileSync(join(workspace, '.advpy-kata', 'state.json'), 'utf8')).toBe(progress);
+  });
+
+  it('a folder that is not empty, and creates nothing in it', async () => {
+    const busy = sandbox.dir('busy');
+    writeFileSync(join(busy, 'notes.txt'), 'mine');
+    const result = await sandbox.cli(['init', 'busy', '--no-git'], sandbox.root, { ADVPY_PYTHON: python });
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/busy exists and is not empty/);
+    expect(result.err).toContain('Pick a new or empty folder: `advpy-kata init <dir>`');
+    expect(listFiles(busy)).toEqual(['notes.txt']);
+  });
+
+  it('a path that is a file, as a usage error', async () => {
+    writeFileSync(join(sandbox.root, 'a-file'), 'mine');
+    const result = await sandbox.cli(['init', 'a-file', '--no-git'], sandbox.root, { ADVPY_PYTHON: python });
+    expect(result.err).not.toContain('internal error');
+    expect(result.code).toBe(2);
+    expect(readFileSync(join(sandbox.root, 'a-file'), 'utf8')).toBe('mine');
+  });
+
+  it('a folder inside a workspace', async () => {
+    const result = await sandbox.cli(['init', 'inner', '--no-git'], join(workspace, 'exercises'), { ADVPY_PYTHON: python });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`is inside the workspace ${workspace}`);
+    expect(existsSync(join(workspace, 'exercises', 'inner'))).toBe(false);
+  });
+});
+
+describe('advpy-kata init accepts', () => {
+  it('an empty folder that already exists', async () => {
+    const empty = sandbox.dir('empty');
+    expect((await sandbox.cli(['init', empty, '--no-git'], sandbox.root, { ADVPY_PYTHON: python })).code).toBe(0);
+    expect(existsSync(join(empty, 'advpy-kata.json'))).toBe(true);
+  });
+
+  it('no folder, creating ./advpy-kata', async () => {
+    const parent = sandbox.dir('parent');
+    const result = await sandbox.cli(['init', '--no-git'], parent, { ADVPY_PYTHON: python });
+    expect(result.code).toBe(0);
+    expect(existsSync(join(parent, 'advpy-kata', 'advpy-kata.json'))).toBe(true);
+  });
+});
