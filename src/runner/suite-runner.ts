@@ -13,6 +13,7 @@ import type { Exercise } from '../core/manifest.js';
 import { decideOutcome, type SuiteOutcome, type TestFailure, type TestReport } from '../core/outcome.js';
 import type { KitConfig } from '../testing/config.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { disposeWarmThread, warmThreadPool } from './warm-pool.js';
 
 export interface SuiteRunnerOptions {
   /** Folder with `exercises/<chapter>/*.test.ts`. */
@@ -46,7 +47,7 @@ export class SuiteRunner {
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly vitest: Vitest,
+    readonly vitest: Vitest,
     private readonly options: SuiteRunnerOptions,
   ) {}
 
@@ -55,6 +56,9 @@ export class SuiteRunner {
     const vitest = await createVitest(
       'test',
       {
+        // Never read a vitest.config.* from the course root: in this repo that is the
+        // project's own test config, and its settings (pool, reporters) must not leak in.
+        config: false,
         root: options.courseRoot,
         include: ['exercises/**/*.test.ts'],
         // The course may itself live under node_modules (npx); the default exclude would hide it.
@@ -62,8 +66,10 @@ export class SuiteRunner {
         watch: false,
         // Results are read from the run's return value; an empty reporter keeps Vitest quiet.
         reporters: [{}],
-        pool: 'threads',
-        // Python does the heavy lifting; one worker keeps runs from competing for the 2 cores.
+        // One warm thread serves every run (see warm-pool.ts); isolate: false makes its
+        // runtime reset the suite's modules between runs instead of needing a new thread.
+        pool: warmThreadPool as never,
+        isolate: false,
         maxWorkers: 1,
         passWithNoTests: false,
         testTimeout: 600_000,
@@ -105,7 +111,9 @@ export class SuiteRunner {
     for (const project of this.vitest.projects) project.provide('advpy', config);
     const specifications = this.vitest.getModuleSpecifications(suiteFile);
     const started = performance.now();
+    let cancelled = false;
     const backstop = setTimeout(() => {
+      cancelled = true;
       void this.vitest.cancelCurrentRun('keyboard-input');
     }, request.exercise.timeoutMs + BACKSTOP_MARGIN_MS);
     try {
@@ -118,11 +126,14 @@ export class SuiteRunner {
       return toOutcome(module, performance.now() - started);
     } finally {
       clearTimeout(backstop);
+      // A cancelled run may have left the warm thread busy: start the next run on a new one.
+      if (cancelled) await disposeWarmThread();
     }
   }
 
   async close(): Promise<void> {
     await this.vitest.close();
+    await disposeWarmThread();
   }
 }
 

@@ -1,0 +1,117 @@
+/**
+ * A Vitest pool that keeps one worker thread warm across runs.
+ *
+ * Why: Vitest 4 starts a fresh worker thread for every run unless another task
+ * is already queued (see `Pool.schedule` in vitest's cli-api chunk), and a fresh
+ * thread costs ~85 ms of module compilation on every save. Watch mode reruns one
+ * suite per save, so that cost would dominate save-to-verdict.
+ *
+ * How: it wraps Vitest's own `ThreadsPoolWorker` (exported as experimental API)
+ * and starts the thread and its runtime once. Later `start` requests are answered
+ * here, and `stop` is answered here without tearing the runtime down. With
+ * `isolate: false` the runtime resets every non-Vitest module between runs, so
+ * suites and the testing kit are evaluated fresh each time, and each run's
+ * `provide`d values travel in its own `run` message.
+ *
+ * This leans on Vitest's worker message protocol ("start"/"started",
+ * "stop"/"stopped"), which is why vitest is pinned to an exact version in
+ * package.json. If the thread dies or a run is cancelled, the next run simply
+ * starts a new thread.
+ */
+import { ThreadsPoolWorker, type PoolWorker } from 'vitest/node';
+
+type WorkerOptions = ConstructorParameters<typeof ThreadsPoolWorker>[0];
+type Listener = (message: unknown) => void;
+type Message = { type?: string } | undefined;
+
+export const WARM_POOL_NAME = 'advpy-warm-thread';
+
+interface SharedThread {
+  inner: ThreadsPoolWorker;
+  /** The thread exists (Vitest's start pipes its output each call, so call it once). */
+  threadStarted: boolean;
+  /** Vitest's runtime in the thread has been set up by a "start" request. */
+  runtimeStarted: boolean;
+  alive: boolean;
+}
+
+let shared: SharedThread | undefined;
+
+function sharedThread(options: WorkerOptions): SharedThread {
+  if (!shared || !shared.alive) shared = { inner: new ThreadsPoolWorker(options), threadStarted: false, runtimeStarted: false, alive: true };
+  return shared;
+}
+
+class WarmThreadWorker implements PoolWorker {
+  readonly name = WARM_POOL_NAME;
+  private readonly thread: SharedThread;
+  /** This run's message listeners, to answer the requests we handle ourselves. */
+  private readonly listeners = new Set<Listener>();
+
+  constructor(options: WorkerOptions) {
+    this.thread = sharedThread(options);
+  }
+
+  on(event: string, callback: Listener): void {
+    this.thread.inner.on(event, callback);
+    if (event === 'message') this.listeners.add(callback);
+  }
+
+  off(event: string, callback: Listener): void {
+    this.thread.inner.off(event, callback);
+    this.listeners.delete(callback);
+  }
+
+  send(message: Parameters<PoolWorker['send']>[0]): void {
+    const type = (message as Message)?.type;
+    if (type === 'start' && this.thread.runtimeStarted) return this.answer('started');
+    if (type === 'stop') return this.answer('stopped');
+    if (type === 'start') this.thread.runtimeStarted = true;
+    this.thread.inner.send(message);
+  }
+
+  private answer(type: 'started' | 'stopped'): void {
+    // Asynchronously, as a real worker would: the caller sets up its wait after sending.
+    setImmediate(() => {
+      for (const listener of [...this.listeners]) listener({ type, __vitest_worker_response__: true });
+    });
+  }
+
+  deserialize(data: unknown): unknown {
+    return data;
+  }
+
+  async start(): Promise<void> {
+    if (this.thread.threadStarted) return;
+    await this.thread.inner.start();
+    this.thread.threadStarted = true;
+    const thread = this.thread;
+    // A thread that crashed or exited cannot be reused: the next run gets a new one.
+    this.thread.inner.on('exit', () => {
+      thread.alive = false;
+    });
+    this.thread.inner.on('error', () => {
+      thread.alive = false;
+    });
+  }
+
+  async stop(): Promise<void> {
+    // Deliberately empty: keeping the thread is the point. disposeWarmThread ends it.
+  }
+}
+
+/** The pool, for Vitest's `pool` option. */
+export const warmThreadPool = {
+  name: WARM_POOL_NAME,
+  createPoolWorker: (options: WorkerOptions): PoolWorker => new WarmThreadWorker(options),
+};
+
+/** End the warm thread (on close, or after a cancelled run left it busy). */
+export async function disposeWarmThread(): Promise<void> {
+  const thread = shared;
+  shared = undefined;
+  if (thread?.threadStarted && thread.alive) {
+    thread.alive = false;
+    await thread.inner.stop();
+  }
+}
