@@ -4,7 +4,7 @@ import { KataError } from '../core/errors.js';
 import type { Course, Exercise } from '../core/manifest.js';
 import { resolveExerciseRef } from '../core/refs.js';
 import type { State } from '../core/state.js';
-import { createTheme, supportsUnicode, type Theme } from '../ui/theme.js';
+import { themeFor, type Theme } from '../ui/theme.js';
 import { readCourse } from '../workspace/course.js';
 import { readState, writeState } from '../workspace/state-file.js';
 import { requireWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -18,13 +18,11 @@ export interface Context {
   state: State;
 }
 
-export function themeFor(io: Io): Theme {
-  return createTheme(io.color, supportsUnicode(io.env, process.platform));
-}
+export { themeFor };
 
 export async function openWorkspace(io: Io): Promise<Context> {
-  const workspace = requireWorkspace(io.cwd);
-  const course = readCourse();
+  const workspace = await requireWorkspace(io.cwd);
+  const course = await readCourse();
   const { state, notices } = await readState(workspace.stateFile, course.exercises);
   const theme = themeFor(io);
   for (const notice of notices) io.stderr.write(`${theme.yellow(notice)}\n`);

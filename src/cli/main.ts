@@ -4,7 +4,6 @@
  * atomic, so an interrupted run never leaves a half-written progress file.
  */
 import { EXIT } from '../core/errors.js';
-import { shutdownChildren } from '../engine/processes.js';
 import { processIo } from './io.js';
 import { runCli } from './program.js';
 
@@ -13,12 +12,18 @@ function onInterrupt(): void {
   if (interrupted) process.exit(EXIT.interrupted); // a second Ctrl-C does not wait for anything
   interrupted = true;
   process.stderr.write('\nInterrupted. Stopping Python…\n');
-  void shutdownChildren().finally(() => process.exit(EXIT.interrupted));
+  void stopChildren().finally(() => process.exit(EXIT.interrupted));
 }
 process.on('SIGINT', onInterrupt);
 process.on('SIGTERM', onInterrupt);
 
+/** Loaded only when needed: commands like `hint` never start a process. */
+async function stopChildren(): Promise<void> {
+  const { shutdownChildren } = await import('../engine/processes.js');
+  await shutdownChildren();
+}
+
 const code = await runCli(process.argv.slice(2), processIo());
-await shutdownChildren();
+await stopChildren();
 // Vitest and file watchers can hold the event loop open; the verdict is final, so leave now.
 process.exit(code);

@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, KataError, type ExitCode } from '../core/errors.js';
 import { editDistance } from '../core/refs.js';
 import type { Io } from './io.js';
-import { themeFor } from './context.js';
+import { themeFor } from '../ui/theme.js';
 
 const ENGINES = ['auto', 'native', 'embedded'];
 const EXIT_CODES_HELP = `

@@ -1,6 +1,6 @@
 /** JSON Schemas generated from the zod schemas, so editors complete and check the files. */
 import { z } from 'zod';
-import { WorkspaceConfigSchema } from './config.js';
+import { WorkspaceConfigSchema } from './config-schema.js';
 import { ManifestSchema } from './manifest.js';
 
 export function renderJsonSchemas(): Record<string, string> {

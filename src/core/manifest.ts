@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { CAPABILITIES } from './capabilities.js';
+import { deriveExercise, formatPath, type Course } from './exercise.js';
+
+export { deriveExercise, formatPath, type Course, type Exercise } from './exercise.js';
 
 export const MANIFEST_FORMAT_VERSION = 1;
 
@@ -72,42 +75,6 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestExercise = z.infer<typeof ExerciseSchema>;
 export type Chapter = z.infer<typeof ChapterSchema>;
 
-/** An exercise with its derived identity and file paths (relative to the course root). */
-export interface Exercise extends ManifestExercise {
-  /** "05_retry": the file stem, also the exercise's stable id in state files. */
-  id: string;
-  /** "05" */
-  code: string;
-  /** exercises/<chapter>/<id>.py */
-  stubPath: string;
-  /** exercises/<chapter>/<id>.test.ts */
-  suitePath: string;
-  /** solutions/<chapter>/<id>.py */
-  solutionPath: string;
-  /** <chapter>/<id>.py: where the learner's copy lives under a workspace's exercises/ folder. */
-  workspacePath: string;
-}
-
-export interface Course {
-  manifest: Manifest;
-  /** In manifest order, which is number order (checked). */
-  exercises: Exercise[];
-}
-
-export function deriveExercise(exercise: ManifestExercise): Exercise {
-  const code = String(exercise.number).padStart(2, '0');
-  const id = `${code}_${exercise.name}`;
-  return {
-    ...exercise,
-    id,
-    code,
-    stubPath: `exercises/${exercise.chapter}/${id}.py`,
-    suitePath: `exercises/${exercise.chapter}/${id}.test.ts`,
-    solutionPath: `solutions/${exercise.chapter}/${id}.py`,
-    workspacePath: `${exercise.chapter}/${id}.py`,
-  };
-}
-
 export interface ValidationResult<T> {
   value?: T;
   errors: string[];
@@ -159,8 +126,4 @@ export function parseManifest(input: unknown, fileExists?: (relativePath: string
   });
   if (errors.length > 0) return { errors, warnings };
   return { value: { manifest, exercises: manifest.exercises.map(deriveExercise) }, errors, warnings };
-}
-
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.length === 0 ? '(root)' : path.map(String).join('.');
 }

@@ -3,32 +3,14 @@
  * transitions on it. Exercises are keyed by id ("05_retry"); whether one is
  * locked is derived from the others, never stored.
  */
-import { z } from 'zod';
 import type { Exercise } from './manifest.js';
 
 export const STATE_FORMAT_VERSION = 1;
 
-export const ExerciseProgressSchema = z
-  .object({
-    status: z.enum(['pending', 'done']),
-    /** How many hints have been shown; `hint` shows the next one. */
-    hintsShown: z.number().int().min(0).default(0),
-    /** Runs that ended in a failure, for the finish screen's summary. */
-    attempts: z.number().int().min(0).default(0),
-    doneAt: z.string().optional(),
-  })
-  .strict();
+// The schema lives in state-schema.ts so that reading already-validated progress never loads zod.
+export type { ExerciseProgress, State } from './state-schema.js';
+import type { ExerciseProgress, State } from './state-schema.js';
 
-export const StateSchema = z
-  .object({
-    formatVersion: z.literal(STATE_FORMAT_VERSION),
-    current: z.string(),
-    exercises: z.record(z.string(), ExerciseProgressSchema),
-  })
-  .strict();
-
-export type State = z.infer<typeof StateSchema>;
-export type ExerciseProgress = z.infer<typeof ExerciseProgressSchema>;
 export type ExerciseStatus = 'done' | 'current' | 'pending' | 'locked';
 
 export function initialState(exercises: readonly Exercise[]): State {

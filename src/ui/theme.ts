@@ -38,3 +38,8 @@ export function supportsUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platfor
   if (platform !== 'win32') return true;
   return Boolean(env.WT_SESSION || env.TERM_PROGRAM === 'vscode' || env.ConEmuTask);
 }
+
+/** The theme for a command's streams: colour as decided by the Io, glyphs as the terminal allows. */
+export function themeFor(io: { color: boolean; env: NodeJS.ProcessEnv }): Theme {
+  return createTheme(io.color, supportsUnicode(io.env, process.platform));
+}

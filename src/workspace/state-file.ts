@@ -4,16 +4,11 @@
  * entries in it still make sense are salvaged, and the caller gets a message.
  */
 import { copyFile, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Exercise } from '../core/manifest.js';
-import {
-  ExerciseProgressSchema,
-  STATE_FORMAT_VERSION,
-  StateSchema,
-  initialState,
-  reconcileState,
-  type State,
-} from '../core/state.js';
+import { STATE_FORMAT_VERSION, initialState, reconcileState, type State } from '../core/state.js';
 import { isNotFound, writeFileAtomic } from './files.js';
+import { ValidationCache, contentHash } from './validation-cache.js';
 
 export interface LoadedState {
   state: State;
@@ -29,7 +24,8 @@ export async function readState(file: string, exercises: readonly Exercise[], no
     if (isNotFound(error)) return { state: initialState(exercises), notices: [] };
     throw error;
   }
-  const parsed = parseStateText(text);
+  const cache = ValidationCache.read(dirname(file));
+  const parsed = cache.has(contentHash(text)) ? { ok: true as const, state: JSON.parse(text) as State } : await parseStateText(text);
   if (parsed.ok) {
     const { state, changes } = reconcileState(parsed.state, exercises);
     return { state, notices: changes.length > 0 ? [`The course changed since your last run: ${changes.join('; ')}.`] : [] };
@@ -51,7 +47,8 @@ export async function readState(file: string, exercises: readonly Exercise[], no
 type ParsedState = { ok: true; state: State } | { ok: false; problem: string; salvage: State };
 
 /** Parse a state file, salvaging the valid per-exercise entries from a damaged one. */
-export function parseStateText(text: string): ParsedState {
+export async function parseStateText(text: string): Promise<ParsedState> {
+  const { ExerciseProgressSchema, StateSchema } = await import('../core/state-schema.js');
   const empty: State = { formatVersion: STATE_FORMAT_VERSION, current: '', exercises: {} };
   let raw: unknown;
   try {
@@ -77,5 +74,8 @@ export function parseStateText(text: string): ParsedState {
 }
 
 export async function writeState(file: string, state: State): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
+  const text = `${JSON.stringify(state, null, 2)}\n`;
+  await writeFileAtomic(file, text);
+  // Written from a valid State, so the next read can skip validating it.
+  await ValidationCache.read(dirname(file)).remember(contentHash(text));
 }

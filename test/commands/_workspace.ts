@@ -65,7 +65,7 @@ export class Sandbox {
   }
 }
 
-export const COURSE = readCourse();
+export const COURSE = await readCourse();
 export const IDS = COURSE.exercises.map((exercise) => exercise.id);
 
 export function stateFile(workspace: string): string {

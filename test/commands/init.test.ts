@@ -39,6 +39,7 @@ describe('advpy-kata init', () => {
     expect(files.filter((file) => file.startsWith('solutions/'))).toEqual([]);
     expect(files.filter((file) => !file.startsWith('exercises/'))).toEqual([
       '.advpy-kata/state.json',
+      '.advpy-kata/validated.json',
       '.gitignore',
       '.vscode/settings.json',
       'README.md',
@@ -73,6 +74,7 @@ describe('advpy-kata init', () => {
   it.each([
     ['.gitignore', '.advpy-kata/backups/'],
     ['.gitignore', '__pycache__/'],
+    ['.gitignore', '.advpy-kata/validated.json'],
     ['README.md', 'npx advpy-kata hint'],
     ['README.md', '.advpy-kata/state.json'],
   ])('%s mentions %s', (path, text) => {

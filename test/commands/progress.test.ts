@@ -263,7 +263,7 @@ describe('a damaged progress file', () => {
     expect(backups).toHaveLength(1);
     expect(result.err).toContain(join(workspace, '.advpy-kata', backups[0]!));
     expect(readFileSync(join(workspace, '.advpy-kata', backups[0]!), 'utf8')).toBe(damaged);
-    expect(parseStateText(readFileSync(stateFile(workspace), 'utf8')).ok).toBe(true);
+    expect((await parseStateText(readFileSync(stateFile(workspace), 'utf8'))).ok).toBe(true);
     expect((JSON.parse(result.out) as Row[]).map((row) => row.state).slice(0, states.length)).toEqual(states);
     const again = await sandbox.cli(['list', '--json'], workspace);
     expect(again.err).toBe('');

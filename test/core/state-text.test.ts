@@ -5,8 +5,8 @@ const done = { status: 'done', hintsShown: 1, attempts: 2 };
 const text = (value: unknown): string => JSON.stringify(value);
 
 describe('parseStateText', () => {
-  it('reads a valid file, filling defaults', () => {
-    expect(parseStateText(text({ formatVersion: 1, current: '02_b', exercises: { '01_a': { status: 'done' } } }))).toEqual({
+  it('reads a valid file, filling defaults', async () => {
+    expect(await parseStateText(text({ formatVersion: 1, current: '02_b', exercises: { '01_a': { status: 'done' } } }))).toEqual({
       ok: true,
       state: { formatVersion: 1, current: '02_b', exercises: { '01_a': { status: 'done', hintsShown: 0, attempts: 0 } } },
     });
@@ -24,8 +24,8 @@ describe('parseStateText', () => {
     ['exercises that is not an object', text({ formatVersion: 1, current: '01_a', exercises: 'lots' }), /^exercises: /, '01_a', {}],
     ['a current that is not a string', text({ formatVersion: 1, current: 7, exercises: { '01_a': done } }), /^current: /, '', { '01_a': done }],
     ['an unknown top-level key', text({ formatVersion: 1, current: '01_a', exercises: { '01_a': done }, extra: 1 }), /^\(root\): /, '01_a', { '01_a': done }],
-  ])('salvages what it can from %s', (_, input, problem, current, exercises) => {
-    const parsed = parseStateText(input);
+  ])('salvages what it can from %s', async (_, input, problem, current, exercises) => {
+    const parsed = await parseStateText(input);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problem).toMatch(problem);

@@ -14,7 +14,7 @@ import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { testPython } from '../helpers/python.js';
 
 const VARIANTS_DIR = join(PACKAGE_ROOT, 'test', 'course', 'variants');
-const course = readCourse();
+const course = await readCourse();
 const scratch = mkdtempSync(join(tmpdir(), 'advpy-variants-'));
 let runner: SuiteRunner;
 let python: string;

@@ -16,13 +16,13 @@ import { PACKAGE_ROOT } from '../../package-root.js';
 export async function runDoctor(options: EngineOptions, io: Io): Promise<ExitCode> {
   const theme = themeFor(io);
   // doctor must help even outside a workspace, so a missing one means the defaults.
-  const workspace = findWorkspace(io.cwd);
+  const workspace = await findWorkspace(io.cwd);
   const config = workspace?.config ?? { formatVersion: CONFIG_FORMAT_VERSION, engine: 'auto' as EngineChoice };
   const engine = options.engine ?? config.engine;
   const explicit = options.python ?? config.python;
   const gather = { env: io.env, platform: process.platform, home: homedir() };
   const pythons = await discoverPythons(explicit === undefined ? gather : { ...gather, explicit });
-  const course = readCourse();
+  const course = await readCourse();
   const plans = course.exercises.map((exercise) => ({ exercise, plan: planEngine(exercise, engine, pythons) }));
   const require = createRequire(`${PACKAGE_ROOT}/package.json`);
   const pyodideVersion = (require('pyodide/package.json') as { version: string }).version;

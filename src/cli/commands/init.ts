@@ -29,7 +29,7 @@ export async function runInit(options: InitOptions, io: Io): Promise<ExitCode> {
   const theme = themeFor(io);
   const root = resolve(io.cwd, options.dir ?? DEFAULT_WORKSPACE_DIR);
   await refuseExisting(root);
-  const course = readCourse();
+  const course = await readCourse();
   const gather = { env: io.env, platform: process.platform, home: homedir() };
   const found = await discoverPythons(options.python === undefined ? gather : { ...gather, explicit: options.python });
   const python = choosePython(found, { minVersion: [3, 12], minVersionReason: 'PEP 695 syntax', capabilities: [] }).chosen;
@@ -56,7 +56,7 @@ async function refuseExisting(root: string): Promise<void> {
     throw new KataError('WORKSPACE_EXISTS', `${root} is already an advpy-kata workspace; init never overwrites one`,
       `Work in it with \`cd ${root} && npx advpy-kata\`, or pick another folder: \`advpy-kata init <dir>\`.`);
   }
-  const enclosing = findWorkspace(dirname(root));
+  const enclosing = await findWorkspace(dirname(root));
   if (enclosing?.kind === 'workspace') {
     throw new KataError('WORKSPACE_EXISTS', `${root} is inside the workspace ${enclosing.root}`,
       'Create the new workspace somewhere outside it.');
@@ -81,7 +81,7 @@ async function createWorkspace(root: string, course: Course, python: WorkingPyth
   await writeJson(join(root, CONFIG_FILE), config);
   await writeState(workspace.stateFile, initialState(course.exercises));
   await writeFile(join(root, 'README.md'), renderLearnerReadme(course));
-  await writeFile(join(root, '.gitignore'), '__pycache__/\n.advpy-kata/backups/\n.venv/\n');
+  await writeFile(join(root, '.gitignore'), '__pycache__/\n.advpy-kata/backups/\n.advpy-kata/validated.json\n.venv/\n');
   const pythonVersion = python ? `${python.version.major}.${python.version.minor}` : '3.12';
   await writeJson(join(root, 'pyrightconfig.json'), {
     include: ['exercises'],
