@@ -76,6 +76,9 @@ export class SuiteRunner {
         hookTimeout: 600_000,
         printConsoleTrace: false,
         cache: false,
+        // The embedded engine keeps a pre-loaded interpreter between runs; Node must
+        // load it natively so the warm thread's per-run module reset leaves it alone.
+        server: { deps: { external: [/[\\/]dist[\\/]engine[\\/]embedded/] } },
       },
       {
         cacheDir: join(options.cacheDir, 'vite'),

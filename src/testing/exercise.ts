@@ -230,8 +230,12 @@ async function startInterpreter(config: KitConfig, cwd: string): Promise<PythonI
       return startNative({ python: config.python, cwd, outputCap: config.outputCap });
     }
     case 'embedded': {
-      const { startEmbedded } = await import('../engine/embedded.js');
-      return startEmbedded({ cwd, outputCap: config.outputCap, cacheDir: config.cacheDir });
+      const { prepareEmbedded, startEmbedded } = await import('../engine/embedded.js');
+      const interpreter = await startEmbedded({ cwd, outputCap: config.outputCap, cacheDir: config.cacheDir });
+      // Load the next interpreter while this suite runs and the learner types:
+      // the runner keeps this module alive between runs, so the next save finds it ready.
+      void prepareEmbedded({ cacheDir: config.cacheDir });
+      return interpreter;
     }
   }
 }

@@ -25,17 +25,20 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function runFixture(fixture: string): Promise<{ code: number; out: string; err: string; started: number }> {
+type Engine = 'native' | 'embedded';
+
+async function runFixture(fixture: string, engine: Engine): Promise<{ code: number; out: string; err: string; started: number }> {
   copyFileSync(join(FIXTURES, `${fixture}.py`), join(workspace, 'exercises', '01_decorators', '01_logged.py'));
   const io = memoryIo(workspace, { ADVPY_PYTHON: python, ADVPY_TIMEOUT_MS: '3000', ADVPY_CACHE_DIR: join(root, 'cache') });
   const started = Date.now();
-  const code = await runCli(['run', '01'], io);
+  const code = await runCli(['run', '01', '--engine', engine], io);
   return { code, out: io.out(), err: io.err(), started };
 }
 
-describe('advpy-kata run explains every outcome', () => {
+// The same learner mistakes must read the same on both engines.
+describe.each<Engine>(['native', 'embedded'])('advpy-kata run --engine %s explains every outcome', (engine) => {
   test('a passing file: every test ticked, exit 0, and the next exercise named', async () => {
-    const { code, out } = await runFixture('passes');
+    const { code, out } = await runFixture('passes', engine);
     expect(out).toContain('6 passed, 0 failed');
     expect(out).toContain('01_logged passed!');
     expect(out).toContain('Next up: 02_wraps');
@@ -46,7 +49,7 @@ describe('advpy-kata run explains every outcome', () => {
   });
 
   test('a failing assertion: the suite message, the diff and what the code printed', async () => {
-    const { code, out } = await runFixture('fails_assertion');
+    const { code, out } = await runFixture('fails_assertion', engine);
     expect(out).toMatch(/✗ prints "calling <name>" before the wrapped function runs/);
     expect(out).toContain('Check that your wrapper prints before it calls fn');
     expect(out).toContain('Your code printed:');
@@ -55,7 +58,7 @@ describe('advpy-kata run explains every outcome', () => {
   });
 
   test('a syntax error: the file and line, the offending code, and what to do', async () => {
-    const { code, out } = await runFixture('syntax_error');
+    const { code, out } = await runFixture('syntax_error', engine);
     expect(out).toContain('could not be loaded, so no test ran');
     expect(out).toContain('SyntaxError');
     expect(out).toMatch(/01_logged\.py:4 in <module>/);
@@ -65,7 +68,7 @@ describe('advpy-kata run explains every outcome', () => {
   });
 
   test('an exception at import: the exception, the module-level line, and advice', async () => {
-    const { code, out } = await runFixture('raises_at_import');
+    const { code, out } = await runFixture('raises_at_import', engine);
     expect(out).toContain("KeyError: 'verbosity'");
     expect(out).toMatch(/01_logged\.py:4 in <module>/);
     expect(out).toContain('while importing your file');
@@ -73,7 +76,7 @@ describe('advpy-kata run explains every outcome', () => {
   });
 
   test('an infinite loop: stopped at the time limit, with the stuck line shown', async () => {
-    const { code, out, started } = await runFixture('infinite_loop');
+    const { code, out, started } = await runFixture('infinite_loop', engine);
     expect(out).toContain('did not finish within 3 s');
     expect(out).toMatch(/stuck here: 01_logged\.py:(7|8) in wrapper/);
     expect(out).toContain("not run: this exercise's time limit (3 s) was used up");
@@ -84,21 +87,21 @@ describe('advpy-kata run explains every outcome', () => {
   });
 
   test('10 MB of output: cut at the cap with a visible note, and the run still finishes', async () => {
-    const { code, out } = await runFixture('prints_10mb');
+    const { code, out } = await runFixture('prints_10mb', engine);
     expect(out).toMatch(/output truncated: .*more character\(s\) not shown/);
     expect(out.length).toBeLessThan(2_000_000);
     expect(code).toBe(1);
   });
 
   test('sys.exit: reported as SystemExit with advice, not as a crash', async () => {
-    const { code, out } = await runFixture('calls_sys_exit');
+    const { code, out } = await runFixture('calls_sys_exit', engine);
     expect(out).toContain('SystemExit: 3');
     expect(out).toContain('Your code called sys.exit()');
     expect(code).toBe(1);
   });
 
   test('reading stdin: an immediate, explained EOFError instead of a hang', async () => {
-    const { code, out } = await runFixture('reads_stdin');
+    const { code, out } = await runFixture('reads_stdin', engine);
     expect(out).toContain('EOFError: this exercise has no keyboard input');
     expect(out).toMatch(/01_logged\.py:6 in wrapper/);
     expect(code).toBe(1);

@@ -98,3 +98,28 @@ test('without a terminal, watch explains itself and offers --manual-run', async 
   expect(await runCli(['watch'], io)).toBe(2);
   expect(io.err()).toContain('--manual-run');
 });
+
+test('with no Python 3.12+ anywhere, watch runs on the embedded Python and a saved solution passes', async () => {
+  const bare = join(root, 'bare');
+  const noPython: NodeJS.ProcessEnv = {
+    ...env,
+    // Only the system 3.11 remains: no pyenv, no uv, no ADVPY_PYTHON.
+    PATH: '/usr/local/bin:/usr/bin:/bin',
+    PYENV_ROOT: join(root, 'no-pyenv'),
+    UV_PYTHON_INSTALL_DIR: join(root, 'no-uv'),
+    HOME: join(root, 'home'),
+  };
+  delete noPython.ADVPY_PYTHON;
+  expect(await runCli(['init', bare, '--no-git'], memoryIo(root, noPython))).toBe(0);
+  const session = new PtySession(`node ${BIN}`, bare, noPython);
+  try {
+    await session.waitFor(/engine: embedded Python 3\.14[\s\S]*\d+ passed, \d+ failed[\s\S]*q quit/, 0, 60_000);
+    const mark = session.mark();
+    copyFileSync(solution('01_logged'), join(bare, 'exercises', '01_decorators', '01_logged.py'));
+    await session.waitFor(/01_logged passes!/, mark, 30_000);
+    session.press('q');
+    expect(await session.exited).toBe(0);
+  } finally {
+    session.kill();
+  }
+});
