@@ -47,6 +47,8 @@ class WarmThreadWorker implements PoolWorker {
   private readonly thread: SharedThread;
   /** This run's message listeners, to answer the requests we handle ourselves. */
   private readonly listeners = new Set<Listener>();
+  /** Everything this run attached to the shared thread, detached again in stop(). */
+  private readonly attached: Array<[string, Listener]> = [];
 
   constructor(options: WorkerOptions) {
     this.thread = sharedThread(options);
@@ -54,6 +56,7 @@ class WarmThreadWorker implements PoolWorker {
 
   on(event: string, callback: Listener): void {
     this.thread.inner.on(event, callback);
+    this.attached.push([event, callback]);
     if (event === 'message') this.listeners.add(callback);
   }
 
@@ -96,7 +99,11 @@ class WarmThreadWorker implements PoolWorker {
   }
 
   async stop(): Promise<void> {
-    // Deliberately empty: keeping the thread is the point. disposeWarmThread ends it.
+    // The thread stays (that is the point; disposeWarmThread ends it), but this run's
+    // listeners must go: Vitest relies on thread termination to drop them.
+    if (this.thread.alive) for (const [event, callback] of this.attached) this.thread.inner.off(event, callback);
+    this.attached.length = 0;
+    this.listeners.clear();
   }
 }
 
