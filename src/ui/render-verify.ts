@@ -13,6 +13,6 @@ export function renderVerifyReport(report: VerifyReport, theme: Theme): string {
   }
   const summary = `${count('ok')} ok, ${count('problem')} with problems, ${count('skipped')} skipped`;
   lines.push(isVerified(report) ? theme.green(`${theme.glyph.pass} Verified: ${summary}.`) : theme.red(`${theme.glyph.fail} Not verified: ${summary}.`));
-  if (count('skipped') > 0) lines.push(theme.yellow('Skipped exercises need native CPython; they do not count as passing. See `advpy-kata doctor`.'));
+  if (count('skipped') > 0) lines.push(theme.yellow('Skipped exercises could not run here (the reasons are above); they never count as passing. See `advpy-kata doctor`.'));
   return lines.join('\n');
 }
