@@ -93,6 +93,25 @@ test('c re-checks finished exercises and reports a regression', async () => {
   }
 });
 
+test('a save by deleting and re-creating the file runs that exercise and shows it', async () => {
+  // 01 and 02 are unlocked by now; the session starts on the current exercise.
+  const session = new PtySession(`node ${BIN}`, workspace, env);
+  try {
+    await session.waitFor(/q quit/);
+    const mark = session.mark();
+    const target = learner('02_wraps');
+    const content = readFileSync(stub('02_wraps'), 'utf8');
+    rmSync(target);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    writeFileSync(target, `${content}\n# recreated\n`);
+    await session.waitFor(/advpy-kata • 02_wraps[\s\S]*\d+ passed, [1-9]\d* failed/, mark);
+    session.press('q');
+    expect(await session.exited).toBe(0);
+  } finally {
+    session.kill();
+  }
+});
+
 test('without a terminal, watch explains itself and offers --manual-run', async () => {
   const io = memoryIo(workspace, env);
   expect(await runCli(['watch'], io)).toBe(2);
