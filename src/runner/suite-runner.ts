@@ -47,7 +47,7 @@ export class SuiteRunner {
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    readonly vitest: Vitest,
+    private readonly vitest: Vitest,
     private readonly options: SuiteRunnerOptions,
   ) {}
 
