@@ -18,7 +18,6 @@ export interface Context {
   state: State;
 }
 
-export { themeFor };
 
 export async function openWorkspace(io: Io): Promise<Context> {
   const workspace = await requireWorkspace(io.cwd);
@@ -48,6 +47,12 @@ export function resolveExercise(context: Context, ref: string | undefined): Exer
 /** The learner's copy of an exercise, absolute. */
 export function learnerFile(context: Context, exercise: Exercise): string {
   return join(context.workspace.exercisesDir, exercise.workspacePath);
+}
+
+/** Whether a traceback's file is the learner's: anything in the exercise's chapter folder. */
+export function isLearnerFileOf(context: Context, exercise: Exercise): (file: string) => boolean {
+  const folder = join(context.workspace.exercisesDir, exercise.chapter);
+  return (file) => file.startsWith(folder);
 }
 
 /** A path as the learner should see it: relative to where they stand when that is shorter. */

@@ -4,9 +4,8 @@
  * in watch mode that touches the terminal, files or the runner.
  */
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { displayPath, learnerFile } from '../cli/context.js';
+import { displayPath, isLearnerFileOf, learnerFile } from '../cli/context.js';
 import { resetExercise } from '../cli/commands/reset.js';
 import { EXIT, type ExitCode } from '../core/errors.js';
 import type { Exercise } from '../core/manifest.js';
@@ -57,7 +56,7 @@ export async function runWatchSession(context: Context, runner: CourseRunner, op
           return `engine: none can run this exercise here: ${plan.reason}`;
       }
     },
-    isLearnerFile: (exercise) => (file) => file.startsWith(join(workspace.exercisesDir, exercise.chapter)),
+    isLearnerFile: (exercise) => isLearnerFileOf(context, exercise),
   };
 
   const draw = (): void => {

@@ -5,9 +5,9 @@
  * watched, not the file, because a rename replaces the file being watched.
  * Bursts are debounced, and a save that did not change the content is ignored.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
+import { contentHash } from '../workspace/files.js';
 
 export interface SaveWatcher {
   close(): Promise<void>;
@@ -22,10 +22,6 @@ export interface SaveWatcherOptions {
   /** Poll instead of using OS events (network drives, WSL mounts). */
   poll?: boolean;
   debounceMs?: number;
-}
-
-export function contentHash(text: string | Buffer): string {
-  return createHash('sha1').update(text).digest('hex');
 }
 
 export async function watchSaves(options: SaveWatcherOptions): Promise<SaveWatcher> {

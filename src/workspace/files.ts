@@ -1,5 +1,5 @@
 /** Small file helpers shared by the workspace and state modules. */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -12,6 +12,11 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, content, 'utf8');
   await rename(temp, path);
+}
+
+/** A file's content, hashed: equal hashes mean an unchanged file. */
+export function contentHash(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 export function isNotFound(error: unknown): boolean {

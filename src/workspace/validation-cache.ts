@@ -5,18 +5,15 @@
  * call. An edited file has a new hash and is validated again, so nothing
  * unvalidated is ever trusted.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './files.js';
 
+export { contentHash } from './files.js';
+
 const FILE = 'validated.json';
 /** A few recent versions are enough: state.json and the config, plus some churn. */
 const KEEP = 16;
-
-export function contentHash(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 export class ValidationCache {
   private constructor(

@@ -8,7 +8,7 @@ import { discoverPythons, renderInstallAdvice } from '../../engine/discover.js';
 import { renderDoctor } from '../../ui/render-doctor.js';
 import { readCourse } from '../../workspace/course.js';
 import { findWorkspace } from '../../workspace/workspace.js';
-import { themeFor } from '../context.js';
+import { themeFor } from '../../ui/theme.js';
 import type { Io } from '../io.js';
 import type { EngineOptions } from './run.js';
 import { PACKAGE_ROOT } from '../../package-root.js';

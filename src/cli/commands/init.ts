@@ -12,7 +12,8 @@ import { execute } from '../../engine/processes.js';
 import { COURSE_ROOT, readCourse } from '../../workspace/course.js';
 import { writeState } from '../../workspace/state-file.js';
 import { findWorkspace, workspaceAt } from '../../workspace/workspace.js';
-import { displayPath, themeFor } from '../context.js';
+import { displayPath } from '../context.js';
+import { themeFor } from '../../ui/theme.js';
 import type { Io } from '../io.js';
 
 export const DEFAULT_WORKSPACE_DIR = 'advpy-kata';

@@ -9,7 +9,7 @@ import { CourseRunner } from '../../runner/course-runner.js';
 import { renderOutcome } from '../../ui/render-outcome.js';
 import { COURSE_ROOT } from '../../workspace/course.js';
 import { userCacheDir } from '../../workspace/cache-dir.js';
-import { displayPath, learnerFile, openWorkspace, resolveExercise, saveState, type Context } from '../context.js';
+import { displayPath, isLearnerFileOf, learnerFile, openWorkspace, resolveExercise, saveState, type Context } from '../context.js';
 import type { Io } from '../io.js';
 import type { EngineChoice } from '../../core/config.js';
 
@@ -70,7 +70,7 @@ export function renderRunResult(context: Context, exercise: Exercise, outcome: S
   return renderOutcome(outcome, {
     theme: context.theme,
     displayPath: displayPath(context.io, file),
-    isLearnerFile: (path) => path === file || path.startsWith(join(context.workspace.exercisesDir, exercise.chapter)),
+    isLearnerFile: isLearnerFileOf(context, exercise),
   });
 }
 
