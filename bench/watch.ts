@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'advpy-bench-'));
   const workspace = join(scratch, 'ws');
   const env: NodeJS.ProcessEnv = { ...process.env, ADVPY_PYTHON: python, ADVPY_CACHE_DIR: join(scratch, 'cache'), NO_COLOR: '1' };
-  execFileSync(process.execPath, [BIN, 'init', workspace, '--no-git'], { env, stdio: 'ignore' });
+  execFileSync(process.execPath, [BIN, 'init', workspace, '--no-git', '--no-install'], { env, stdio: 'ignore' });
   const learner = join(workspace, 'exercises', CHAPTER, `${EXERCISE}.py`);
   const solution = readFileSync(join(PACKAGE_ROOT, 'solutions', CHAPTER, `${EXERCISE}.py`), 'utf8');
   const stub = readFileSync(join(PACKAGE_ROOT, 'exercises', CHAPTER, `${EXERCISE}.py`), 'utf8');

@@ -24,16 +24,19 @@ from typing import Any
 
 import pyodide.webloop
 
-from _advpy_kata.session import Session
+from _advpy_kata.session import PROTOCOL_VERSION, Session
 
 _BRIDGE_DIR = os.path.dirname(os.path.abspath(__file__))
 _MAX_FRAMES = 100  # faulthandler's own limit
 _SLEEP_SLICE = 0.05
 
 _session: Session | None = None
+# Bound at import, before any learner code runs: code that patches json must not break the bridge.
+_loads, _dumps = json.loads, json.dumps
 
 
-def start(cwd: str, output_cap: int, report_stacks: Callable[[str], None]) -> None:
+def start(cwd: str, output_cap: int, report_stacks: Callable[[str], None]) -> int:
+    """Point the session at the learner's folder; returns the protocol version this bridge speaks."""
     global _session
     sys.dont_write_bytecode = True  # never leave __pycache__ in the learner's folder
     # Pyodide takes no `-X dev`; these are the parts of it a learner notices.
@@ -51,15 +54,19 @@ def start(cwd: str, output_cap: int, report_stacks: Callable[[str], None]) -> No
     # over the stdlib and bridge costs ~5 ms. Freezing what exists now leaves only the
     # learner's objects to scan (~0.01 ms), and theirs are the ones that need finalizing.
     gc.freeze()
+    return PROTOCOL_VERSION
 
 
 def handle(line: str) -> str:
     if _session is None:
         raise RuntimeError("advpy_embedded.start() was not called")
-    request: dict[str, Any] = json.loads(line)
+    # json.loads needs the real builtins; a change found here is reported by this response.
+    _session.guard.repair_between_requests()
+    request: dict[str, Any] = _loads(line)
     response = _session.handle(request)
     response["id"] = request.get("id")
-    return json.dumps(response, ensure_ascii=False)
+    # ASCII with escapes, so lone surrogates the learner printed cross into JS intact.
+    return _dumps(response)
 
 
 def format_stack(frame: FrameType | None) -> str:

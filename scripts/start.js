@@ -13,7 +13,7 @@ const extra = process.argv.slice(2);
 process.on('SIGINT', () => {});
 
 if (!existsSync(join(workspace, 'advpy-kata.json'))) {
-  const init = spawnSync(process.execPath, [bin, 'init', workspace], { stdio: 'inherit' });
+  const init = spawnSync(process.execPath, [bin, 'init', workspace, '--no-install'], { stdio: 'inherit' });
   if (init.status !== 0) process.exit(init.status ?? 1);
 }
 const watch = spawnSync(process.execPath, [bin, 'watch', ...extra], { stdio: 'inherit', cwd: workspace });

@@ -52,6 +52,30 @@ test('leaves results that are not str untouched', async () => {
   ).toEqual([]);
 });
 
+test('upper-cases a result whose type is a subclass of str', async () => {
+  await py.exec(`
+    class Markup(str):
+        """Text that is already safe to put in a page."""
+    @ex.shout
+    def heading(text):
+        return Markup(text)
+    @ex.shout
+    def plain(text):
+        return text
+  `);
+  const { value } = await py.eval('[heading("hi"), plain("hi")]');
+  const [fromSubclass, fromStr] = value as [unknown, unknown];
+  let where = 'a subclass of str is text too, so it should be upper-cased like any str.';
+  if (fromSubclass === 'hi' && fromStr === 'HI') {
+    where =
+      'a plain str was upper-cased but a Markup(str) came back unchanged, so the check matches the exact type only. ' +
+      'isinstance(result, str) also accepts subclasses of str (a Go type switch on `string` would not match `type Markup string`; Python\'s isinstance does).';
+  }
+  expect(fromSubclass, `heading("hi") returns Markup("hi"), a str subclass; shout gave ${JSON.stringify(fromSubclass)}: ${where}`).toBe(
+    'HI',
+  );
+});
+
 test('greet still has its own name, docstring, type hints and signature', async () => {
   await py.exec(`
     import inspect
@@ -71,9 +95,17 @@ test('greet still has its own name, docstring, type hints and signature', async 
     ]
   `);
   const problems = await py.value<string[]>('[problem for problem, ok in greet_checks if not ok]');
+  const hasWrapped = await py.value<boolean>('hasattr(ex.greet, "__wrapped__")');
+  const signatureWrong = problems.some((problem) => problem.startsWith('inspect.signature'));
+  const why =
+    signatureWrong && !hasWrapped
+      ? ' greet has no __wrapped__ attribute, and that is what inspect.signature follows to find the real parameters: copying the other attributes cannot fix the signature.'
+      : '';
   expect(
     problems,
-    "without functools.wraps, greet reports the wrapper's name, docstring and (*args, **kwargs) signature instead of its own:" +
+    "greet should still describe itself, but it reports the wrapper's details instead. functools.wraps(fn) copies the name, " +
+      'qualname, docstring and annotations, and sets __wrapped__, which inspect.signature follows back to fn.' +
+      why +
       listed(problems),
   ).toEqual([]);
 });
@@ -100,7 +132,7 @@ test('any decorated function keeps its metadata, including a method\'s qualified
   expect(
     problems,
     'shout(fn) should carry over fn\'s own metadata (here __qualname__ is "Herald.announce"): ' +
-      'use @functools.wraps(fn) rather than copying attributes by hand:' +
+      '@functools.wraps(fn) on the wrapper carries all of it over, whatever fn is:' +
       listed(problems),
   ).toEqual([]);
 });

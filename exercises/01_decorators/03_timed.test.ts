@@ -20,11 +20,12 @@ const CAPTURE = `
       return value, error, buffer.getvalue()
 `;
 
-const TIMING = /^(\S+) took (-?\d+(?:\.\d+)?)ms$/;
+const TIMING = /^(\S+) took (-?\d+(?:\.(\d+))?)ms$/;
 
 /**
  * How the printed lines differ from the expected [name, milliseconds] pairs.
- * Any number of decimals is accepted as long as the value is right to 0.01 ms.
+ * The docstring promises two decimals ("12.50ms"), so exactly two are required;
+ * the value may be off by rounding (0.01 ms) but no more.
  */
 function timingProblems(stdout: string, expected: [string, number][]): string[] {
   const lines = stdout.split('\n').filter((line) => line !== '');
@@ -37,9 +38,13 @@ function timingProblems(stdout: string, expected: [string, number][]): string[] 
     const want = `${name} took ${ms.toFixed(2)}ms`;
     if (line === undefined) return;
     const match = TIMING.exec(line);
-    if (!match) problems.push(`line ${index + 1} is ${JSON.stringify(line)}, expected ${JSON.stringify(want)}`);
-    else if (match[1] !== name || Math.abs(Number(match[2]) - ms) > 0.0051) {
+    if (!match || match[1] !== name || Math.abs(Number(match[2]) - ms) > 0.0051) {
       problems.push(`line ${index + 1} is ${JSON.stringify(line)}, expected ${JSON.stringify(want)}`);
+    } else if ((match[3] ?? '').length !== 2) {
+      problems.push(
+        `line ${index + 1} is ${JSON.stringify(line)}: the value is right but has ${(match[3] ?? '').length} decimal(s); ` +
+          `the docstring asks for exactly two (${JSON.stringify(want)}). A format spec such as :.2f pads with zeros; round() does not.`,
+      );
     }
   });
   return problems;
@@ -64,8 +69,8 @@ test('prints "<name> took <ms>ms" after the call, with the milliseconds it took'
   const problems = timingProblems(stdout.split('\n').slice(1).join('\n'), [['load', 12.5]]);
   expect(
     problems,
-    'load ran for 12.5 ms of (fake) perf_counter time: print f"{fn.__name__} took {elapsed_ms:.2f}ms", ' +
-      'where elapsed_ms is (end - start) * 1000' +
+    'load ran for 12.5 ms of (fake) perf_counter time, so the line should read "load took 12.50ms": ' +
+      'the milliseconds are (end - start) * 1000, printed with two decimals' +
       listed(problems),
   ).toEqual([]);
 });

@@ -31,6 +31,35 @@ test('records each call as (name, positional args, keyword args) in audited.log'
   ).toBe(true);
 });
 
+test("records a method under its own __name__, with the instance as the first positional argument", async () => {
+  await py.exec(`
+    class Ledger:
+        @ex.audited
+        def post(self, amount, *, memo=""):
+            return True
+    ledger = Ledger()
+    start = len(ex.audited.log)
+    # The method looked up on the class, with the instance passed explicitly
+    # (like Go's method expression Ledger.Post(l, 5)).
+    Ledger.post(ledger, 5, memo="rent")
+    entries = list(ex.audited.log)[start:]
+  `);
+  const names = await py.value<unknown[]>('[entry[0] if isinstance(entry, tuple) and entry else entry for entry in entries]');
+  expect(
+    names,
+    `Ledger.post(ledger, 5, memo="rent") should log the name "post" (fn.__name__), but the log got ${JSON.stringify(names)}. ` +
+      (names.includes('Ledger.post')
+        ? 'That is fn.__qualname__, which adds the class name; the docstring asks for fn.__name__.'
+        : 'Record fn.__name__, the plain string name of the wrapped function.'),
+  ).toEqual(['post']);
+  expect(
+    await py.value('entries == [("post", (ledger, 5), {"memo": "rent"})]'),
+    `the record should be ("post", (ledger, 5), {"memo": "rent"}): the instance is the first positional argument. Got ${await py.value(
+      'repr(entries)',
+    )}`,
+  ).toBe(true);
+});
+
 test('returns exactly what the wrapped function returned and passes arguments through', async () => {
   await py.exec(`
     marker = object()

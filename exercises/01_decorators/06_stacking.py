@@ -16,6 +16,10 @@ What the stack must do:
 - `fetch_user_explicit` behaves the same way with a cache of its own, and its
   timing line names `fetch_user_explicit`.
 
+If you have seen the usual textbook stack (timing on top, the cache nearest the
+`def`), expect it to fail here: it times and retries every call, cache hits
+included, while this docstring promises that a hit costs nothing at all.
+
 You know this from TypeScript/Go as function composition. Go's
 `h = Logged(Retried(h))` and TS's stacked decorators both work from the inside
 out, and so does Python: the decorator nearest the `def` is applied first, so

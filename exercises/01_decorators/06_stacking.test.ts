@@ -57,12 +57,14 @@ function timingLines(stdout: string): TimingLine[] {
     });
 }
 
-function expectOneTimingLine(stdout: string, name: string, ms: number, why: string): void {
+function expectOneTimingLine(stdout: string, name: string, ms: number, why: string, attempts = 1): void {
   const lines = timingLines(stdout);
   const diagnosis =
     lines.length === 0
       ? 'Nothing was printed: is timed part of the stack?'
-      : 'One line per attempt means timed sits inside retry; it must wrap the whole retry loop.';
+      : lines.length === attempts
+        ? `That is one line per request (${attempts} were made), so timed runs inside retry; it must wrap the whole retry loop.`
+        : 'Look at where, and how often, timed appears in the stack.';
   expect(
     lines.length,
     `expected exactly one timing line for ${why}; got ${lines.length}: ${JSON.stringify(stdout)}. ${diagnosis} ${ORDER_HINT}`,
@@ -121,7 +123,7 @@ for (const [name, offset] of [
     });
     expect(await requests(), 'two failures and a success make three requests').toEqual([id, id, id]);
     expect(await py.sleeps(), 'retry(times=3, backoff=0.2) pauses 0.2s, then 0.4s').toEqual([0.2, 0.4]);
-    expectOneTimingLine(stdout, name, 750, 'three 50ms requests plus pauses of 200ms and 400ms');
+    expectOneTimingLine(stdout, name, 750, 'three 50ms requests plus pauses of 200ms and 400ms', 3);
   });
 
   test(`${name}: after three failed attempts the last ConnectionError reaches the caller, timed once`, async () => {
@@ -140,7 +142,7 @@ for (const [name, offset] of [
     );
     expect(await requests(), 'retry(times=3) makes exactly three attempts').toEqual([id, id, id]);
     expect(await py.sleeps(), 'two pauses between three attempts, none after the last').toEqual([0.2, 0.4]);
-    expectOneTimingLine(stdout, name, 750, 'a lookup that failed three times (timed prints even when it raises)');
+    expectOneTimingLine(stdout, name, 750, 'a lookup that failed three times (timed prints even when it raises)', 3);
   });
 
   test(`${name}: a failed lookup is not cached: the next call asks the service again`, async () => {

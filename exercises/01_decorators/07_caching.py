@@ -8,8 +8,11 @@ one.
 
 A cache is only safe on a *pure* function, one whose result depends on nothing
 but its arguments. `exchange_rate` reads a live feed that changes under it, so
-a cached rate is soon a wrong rate. `fib` is pure, and so is `lookup_country`:
-an address's country changes so rarely that a bounded cache is fine.
+a cached rate is soon a wrong rate. `fib` is pure, and we treat
+`lookup_country` as pure too: here an address's country is taken as fixed.
+Its cache is bounded for another reason: there are countless addresses, and
+the bound keeps memory flat by evicting the least recently used one. A bound
+never makes an entry expire, so it would not make a changing value safe.
 
 You know this from TypeScript/Go as memoization: lodash's `memoize`, or a map
 guarded by a `sync.Mutex` in Go. What carries over: results are stored under

@@ -94,21 +94,59 @@ async function useGeo(): Promise<void> {
   `);
 }
 
+/**
+ * Why the counting database installed as ex.geo_db was not asked, when the test
+ * can see it: a database object held in a default argument or a closure, which was
+ * captured when lookup_country was defined. Empty when nothing like that is found.
+ */
+async function capturedDatabase(): Promise<string> {
+  return py.value<string>(`(lambda fn: next(
+      (
+          f"lookup_country holds its own database object in {where}, captured when it was defined, "
+          "so it never sees the one the module's geo_db names now (the tests replace ex.geo_db). "
+          "Read the global geo_db inside the function body, at call time."
+          for where, value in (
+              [("a default argument", v) for v in (fn.__defaults__ or ())]
+              + [("a default argument", v) for v in (fn.__kwdefaults__ or {}).values()]
+              + [("a closure variable", c.cell_contents) for c in (fn.__closure__ or ()) if c.cell_contents is not None]
+          )
+          if hasattr(value, "country_of") and value is not ex.geo_db
+      ),
+      "",
+  ))(__import__("inspect").unwrap(ex.lookup_country))`);
+}
+
+/** The explanation for "the counting database was not asked as expected". */
+async function whyNotAsked(fallback: string): Promise<string> {
+  const captured = await capturedDatabase();
+  if (captured) return captured;
+  const asked = await py.value<string[]>('ex.geo_db.asked');
+  return `${fallback} The database (ex.geo_db) was asked for ${JSON.stringify(asked)}.`;
+}
+
 test('lookup_country returns the database answer and asks it only once per address', async () => {
   await useGeo();
   const { value } = await py.eval(
     '[ex.lookup_country(ip) for ip in ["10.0.0.1", "10.0.0.2", "10.0.0.1", "10.0.0.2", "10.0.0.1"]]',
   );
-  expect(value, 'lookup_country should return what the database says for each address').toEqual([
+  const expected = ['country of 10.0.0.1', 'country of 10.0.0.2', 'country of 10.0.0.1', 'country of 10.0.0.2', 'country of 10.0.0.1'];
+  const answered = JSON.stringify(value) === JSON.stringify(expected);
+  expect(
+    value,
+    'lookup_country should return what the database (ex.geo_db) says for each address. ' +
+      (answered ? '' : await whyNotAsked('Look at where lookup_country gets its answer.')),
+  ).toEqual([
     'country of 10.0.0.1',
     'country of 10.0.0.2',
     'country of 10.0.0.1',
     'country of 10.0.0.2',
     'country of 10.0.0.1',
   ]);
+  const asked = await py.value<string[]>('ex.geo_db.asked');
   expect(
-    await py.value('ex.geo_db.asked'),
-    'each address should reach the database once; repeats must come from the cache',
+    asked,
+    `each address should reach the database once and repeats come from the cache, but the database was asked for ${JSON.stringify(asked)}. ` +
+      (asked.length === 0 ? await capturedDatabase() : ''),
   ).toEqual(['10.0.0.1', '10.0.0.2']);
 });
 
@@ -135,10 +173,21 @@ test('lookup_country evicts the least recently used address first', async () => 
     ex.lookup_country(addresses[0])
     ex.lookup_country(addresses[1])
   `);
+  const asked = await py.value<string[]>('ex.geo_db.asked');
+  let why = await capturedDatabase();
+  if (!why) {
+    why =
+      asked.length === 1 && asked[0] === '192.168.0.0'
+        ? 'The address just used again was evicted instead: that is not least-recently-used order.'
+        : asked.length === 0
+          ? 'Neither address reached the database again, so nothing was evicted: is the cache bounded at 1024?'
+          : 'Look at the cache on lookup_country and its bound.';
+  }
   expect(
-    await py.value('ex.geo_db.asked'),
-    'when the cache is full, the address used longest ago (192.168.0.1) should go, not the one just used again ' +
-      '(192.168.0.0): that is what LRU means, and what lru_cache does',
+    asked,
+    'with a full cache of 1024, one new address should evict the one used longest ago (192.168.0.1), not ' +
+      `192.168.0.0, which was just used again; so asking for both again should reach the database for 192.168.0.1 only, ` +
+      `but it was asked for ${JSON.stringify(asked)}. ${why}`,
   ).toEqual(['192.168.0.1']);
 });
 
@@ -155,11 +204,27 @@ test('exchange_rate asks the live feed on every call, so a changed rate shows at
 
     ex.rates_feed = ChangingFeed()
   `);
-  expect(await py.value('ex.exchange_rate("USD")'), 'the feed says 1.10').toBe(1.1);
+  // What the test can see about why the feed was not asked: a cache still on the
+  // function, or a feed object captured in a default argument or closure.
+  const why = async (): Promise<string> =>
+    py.value<string>(`(lambda fn, raw: (
+        "exchange_rate still has a cache (it has cache_info()), so it answers from memory: remove the decorator entirely; "
+        "a smaller or bounded cache still serves old rates."
+        if hasattr(fn, "cache_info") else
+        "exchange_rate holds its own feed object in a default argument or closure, captured when it was defined, so it "
+        "never sees the feed the module's rates_feed names now. Read the global rates_feed at call time."
+        if any(hasattr(v, "latest") and v is not ex.rates_feed
+               for v in list(raw.__defaults__ or ()) + list((raw.__kwdefaults__ or {}).values())
+               + [c.cell_contents for c in (raw.__closure__ or ()) if c.cell_contents is not None])
+        else "Look at what exchange_rate reads, and whether anything between the caller and the feed remembers answers."
+    ))(ex.exchange_rate, __import__("inspect").unwrap(ex.exchange_rate))`);
+  const first = await py.value('ex.exchange_rate("USD")');
+  expect(first, `the feed (ex.rates_feed) says 1.10, but exchange_rate("USD") returned ${first}. ${first === 1.1 ? '' : await why()}`).toBe(1.1);
   await py.exec('ex.rates_feed.rates["USD"] = 1.25');
+  const second = await py.value('ex.exchange_rate("USD")');
   expect(
-    await py.value('ex.exchange_rate("USD")'),
-    'the feed now says 1.25, but exchange_rate returned an older rate: it must not be cached at all',
+    second,
+    `the feed now says 1.25, but exchange_rate returned ${second}. ${second === 1.25 ? '' : await why()}`,
   ).toBe(1.25);
   expect(await py.value('ex.rates_feed.asked'), 'every call should ask the feed').toBe(2);
 });

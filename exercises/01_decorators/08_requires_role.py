@@ -8,8 +8,11 @@ wrapped function runs, so nothing the function would do happens at all.
 Protected functions take `user` as a keyword-only parameter (`*, user`), and
 the wrapper passes it on to them unchanged. Fail closed: a call with no `user`,
 with `user=None`, or with a user that has no `roles` is refused with
-`Forbidden`, never with some other error. Each decorated function keeps its
-own name and docstring.
+`Forbidden`, never with some other error. Roles are compared by value, so a
+role name built at run time matches like a literal one. And `roles` must be a
+collection of names: a plain string such as ``"administrator"`` grants nothing,
+not even ``"admin"`` (``"admin" in "administrator"`` is a substring test).
+Each decorated function keeps its own name and docstring.
 
 You know this from TypeScript/Go as auth middleware: an Express
 `requireRole("admin")` handler that returns 403 and never calls `next()`, or a
@@ -20,7 +23,7 @@ exception travels up to the caller like any other.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Forbidden(Exception):
@@ -30,13 +33,14 @@ class Forbidden(Exception):
 @dataclass(frozen=True)
 class User:
     name: str
-    roles: frozenset[str] = field(default_factory=frozenset)
+    roles: frozenset[str] = frozenset()
 
 
 def requires_role[**P, R](role: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     # TODO: return a decorator. Its wrapper reads `user` from the keyword
-    #       arguments, raises Forbidden(f"... {role!r} ...") unless role is in
-    #       user.roles, and otherwise calls fn with every argument unchanged.
+    #       arguments, raises Forbidden(f"... {role!r} ...") unless role is one
+    #       of user.roles (a plain str is not a collection of roles), and
+    #       otherwise calls fn with every argument unchanged.
     # TODO: keep fn's name and docstring on the wrapper.
     def decorator(fn: Callable[P, R]) -> Callable[P, R]:
         return fn

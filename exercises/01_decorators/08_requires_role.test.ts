@@ -61,15 +61,71 @@ test('fails closed: no user, user=None, or a user without roles is refused with 
   await expectRaises(
     py.eval('publish(9)'),
     'Forbidden',
-    'a call without a user keyword must be refused (look the user up with kwargs.get, not kwargs[...])',
+    'a call without a user keyword must be refused (a KeyError here comes from kwargs["user"]; kwargs.get gives None instead)',
   );
   await expectRaises(py.eval('publish(10, user=None)'), 'Forbidden', 'user=None has no roles at all');
   await expectRaises(
     py.eval('publish(11, user=object())'),
     'Forbidden',
-    'an object without a `roles` attribute has no roles (getattr with a default avoids an AttributeError)',
+    'an object without a `roles` attribute has no roles (an AttributeError here comes from reading .roles directly; getattr with a default avoids it)',
   );
   expect(await py.value('ran'), 'none of the refused calls may run the protected function').toEqual([]);
+});
+
+test('matches role names by value, also when they are built at run time', async () => {
+  await py.exec(`
+    parts = ["team", "lead"]
+    # Neither name is a literal, so neither is interned: they are equal but distinct objects.
+    needed = "-".join(parts)
+    granted = "-".join(parts)
+    same_object = needed is granted
+
+    @ex.requires_role(needed)
+    def approve(request_id, *, user):
+        return "approved"
+
+    lead = ex.User("lee", frozenset({granted}))
+  `);
+  let outcome: string;
+  try {
+    outcome = String(await py.value('approve(5, user=lead)'));
+  } catch (error) {
+    outcome = `raised ${(error as { pyType?: string }).pyType ?? String(error)}`;
+  }
+  const sameObject = await py.value<boolean>('same_object');
+  expect(
+    outcome,
+    `the user has the role "team-lead" and approve requires "team-lead" (both names built with "-".join, so ${
+      sameObject ? 'here they happen to be one object' : 'they are equal but distinct str objects'
+    }), yet approve(5, user=lead) ${outcome}. ` +
+      'Compare role names by value (==, or `in` on the collection); `is` compares identity, which only literal, interned strings share.',
+  ).toBe('approved');
+});
+
+test('fails closed on a roles that is a plain string: no role is granted by substring', async () => {
+  await py.exec(`
+    ran = []
+
+    @ex.requires_role("admin")
+    def wipe(disk, *, user):
+        ran.append(disk)
+        return "wiped"
+
+    class LegacyUser:
+        """An old user record that stores its role as one string."""
+        def __init__(self, name, roles):
+            self.name = name
+            self.roles = roles
+  `);
+  for (const roles of ['administrator', 'admin']) {
+    await expectRaises(
+      py.eval(`wipe("sda", user=LegacyUser("old", ${JSON.stringify(roles)}))`),
+      'Forbidden',
+      `this user's roles is the plain string ${JSON.stringify(roles)}, not a collection of role names, and failing closed means refusing it. ` +
+        `\`"admin" in ${JSON.stringify(roles)}\` is True because \`in\` on a str is a substring test: check that roles is not a str before searching it`,
+    );
+  }
+  expect(await py.value('ran'), 'wipe must not run for a user whose roles is a plain string').toEqual([]);
 });
 
 test('each decorated function checks its own role', async () => {

@@ -11,8 +11,9 @@ What is expected:
   has no per-instance `__dict__`, and `dataclasses.replace` makes changed copies.
 - The first call of a singleton class builds the instance from its arguments.
   Every later call returns that very object, whatever the arguments, without
-  running `__init__` again. Nothing is built at decoration time, each decorated
-  class has its own instance, and the result keeps the class's name and docstring.
+  running `__init__` again, even when that instance is falsy (say, an empty
+  container). Nothing is built at decoration time, each decorated class has
+  its own instance, and the result keeps the class's name and docstring.
 
 You know this from TypeScript/Go as TS class decorators (`@Injectable() class
 Api {}`), which get the constructor and may return a replacement, and as Go
@@ -35,11 +36,13 @@ class Point:
     y: float
 
 
-def singleton[T](cls: type[T]) -> Callable[..., T]:
+def singleton[**P, T](cls: Callable[P, T]) -> Callable[P, T]:
     """Class decorator: every call returns the one instance of cls."""
     # TODO: return a callable that builds cls(*args, **kwargs) on its first
     #       call, remembers it, and returns that same object on every later
-    #       call. Copy cls's name and docstring onto it.
+    #       call (even if that object is falsy). Give it the parameters
+    #       *args: P.args, **kwargs: P.kwargs so cls's signature survives, and
+    #       copy cls's name and docstring onto it.
     return cls
 
 

@@ -131,6 +131,44 @@ test('later calls return that same object, whatever their arguments, without run
   ).toEqual(['alice', ['x']]);
 });
 
+test('an instance that is falsy (its __len__ is 0) is still built only once', async () => {
+  await py.exec(`
+    falsy_builds = []
+    truthy_builds = []
+
+    @ex.singleton
+    class EmptyQueue:
+        """A queue that starts empty, so bool(instance) is False."""
+        def __init__(self):
+            falsy_builds.append(1)
+            self.items = []
+        def __len__(self):
+            return len(self.items)
+
+    @ex.singleton
+    class Config:
+        def __init__(self):
+            truthy_builds.append(1)
+
+    queue_a = EmptyQueue()
+    queue_b = EmptyQueue()
+    Config(); Config()
+  `);
+  const falsyBuilds = await py.value<number>('len(falsy_builds)');
+  const truthyBuilds = await py.value<number>('len(truthy_builds)');
+  const why =
+    falsyBuilds > 1 && truthyBuilds === 1
+      ? 'A class whose instances are truthy was built once, so the difference is the truth value: the check that decides ' +
+        '"nothing built yet" tests the instance itself (`if not instance`, `instance or ...`), and an empty queue is falsy. ' +
+        'Test `is None` (or a flag, or dict membership) instead: unlike JS, Python objects can be falsy.'
+      : 'Look at how the singleton decides whether it has built the instance yet.';
+  expect(
+    falsyBuilds,
+    `EmptyQueue() twice should build one queue, but __init__ ran ${falsyBuilds} time(s). ${falsyBuilds === 1 ? '' : why}`,
+  ).toBe(1);
+  expect(await py.value('queue_a is queue_b'), 'both EmptyQueue() calls should return the very same object').toBe(true);
+});
+
 test('each decorated class has its own single instance', async () => {
   await py.exec(`
     @ex.singleton

@@ -3,8 +3,9 @@
 Write `Timer`, a class for `with` blocks. `__enter__` starts measuring and
 returns the Timer itself, so `with Timer() as t:` binds it; `__exit__` stores
 the seconds the block took in `t.elapsed` (a float), whether the block finished
-or raised, and never swallows the exception. A Timer can be reused: each `with`
-measures only its own block.
+or raised, and never swallows the exception. A Timer can be reused, and two
+Timers can run at once (one nested in the other): each `with` measures only its
+own block.
 
 You know this from TypeScript/Go as `using t = new Timer()` with a
 `[Symbol.dispose]()` method (TS 5.2), or as `start := time.Now();
@@ -13,7 +14,8 @@ cleanup half runs when the scope ends, on success and on error alike. The false
 friend: `__exit__` is handed the exception and its *return value* matters. A
 truthy return silently swallows the error, which `Symbol.dispose` and `defer`
 can never do by accident. And `as t` binds whatever `__enter__` returns, not the
-object written after `with`.
+object written after `with`; unlike a `using` binding, `t` outlives the block,
+which is how you read `t.elapsed` afterwards.
 """
 
 from types import TracebackType

@@ -56,8 +56,12 @@ test('subclasses of a chosen type are swallowed too', async () => {
   expect(
     results,
     `Ignoring(LookupError) should swallow a KeyError, an IndexError (both subclasses) and a LookupError, but got: ` +
-      `${results.join(', ')}. Match with issubclass(exc_type, ...), which understands subclasses; ` +
-      '`exc_type in ...` only finds exact types.',
+      `${results.join(', ')}. ` +
+      (results[2] === 'swallowed'
+        ? 'Only the exact type matched: compare with issubclass(exc_type, ...), which understands subclasses ' +
+          '(`exc_type in ...` or `==` only finds exact types).'
+        : 'Not even LookupError itself matched: exc_type is a class, not an instance, so compare it with ' +
+          'issubclass(exc_type, ...), not isinstance.'),
   ).toEqual(['swallowed', 'swallowed', 'swallowed']);
   expect(await py.value('guard.ignored'), 'three exceptions were swallowed, so ignored should be 3').toBe(3);
 });
@@ -77,7 +81,10 @@ test('any of several chosen types is swallowed', async () => {
   expect(
     results,
     'Ignoring(KeyError, ZeroDivisionError, TimeoutError) should swallow each of the three, but got: ' +
-      `${results.join(', ')}. Keep every type passed as *exc_types (a tuple), not just the first.`,
+      `${results.join(', ')}. ` +
+      (results[0] === 'swallowed' && results[1] !== 'swallowed'
+        ? 'Only the first type matched: keep every type passed as *exc_types (a tuple), not just the first.'
+        : 'Look at how __exit__ compares exc_type with the chosen types.'),
   ).toEqual(['swallowed', 'swallowed', 'swallowed']);
 });
 
@@ -150,10 +157,13 @@ test('a reused Ignoring keeps counting across blocks', async () => {
         with guard:
             {"present": 1}[key]
   `);
+  const ignored = await py.value<number>('guard.ignored');
+  let cause = 'Count in __exit__, once per swallowed exception.';
+  if (ignored === 1) cause = 'Only the last swallow was counted: reset the count in __init__ only, not in __enter__.';
+  else if (ignored === 4) cause = 'The block that finished cleanly was counted too: on a clean exit exc_type is None.';
   expect(
-    await py.value('guard.ignored'),
-    'three of four blocks raised KeyError, so ignored should be 3. Count in __exit__, and reset the ' +
-      'count only in __init__ (not in __enter__), so a reused instance keeps its total.',
+    ignored,
+    `three of four blocks raised KeyError, so ignored should be 3, but it was ${ignored}. ${cause}`,
   ).toBe(3);
 });
 
@@ -166,4 +176,66 @@ test('Ignoring() with no types swallows nothing', async () => {
     'RuntimeError',
     'an Ignoring given no types has nothing to match, so every exception must propagate',
   );
+});
+
+test('each Ignoring keeps its own count', async () => {
+  await py.exec(`
+    keys = ex.Ignoring(KeyError)
+    zeros = ex.Ignoring(ZeroDivisionError)
+    with keys:
+        {}["missing"]
+    with keys:
+        {}["gone"]
+    with zeros:
+        1 / 0
+  `);
+  const [keys, zeros] = await py.value<[number, number]>('[keys.ignored, zeros.ignored]');
+  expect(
+    [keys, zeros],
+    'one Ignoring swallowed two KeyErrors and another one ZeroDivisionError, so their counts should be ' +
+      `[2, 1], but they were [${keys}, ${zeros}]` +
+      (keys === zeros ? ': the two instances share one count. Keep it on self (self.ignored += 1), not on the class.' : '.'),
+  ).toEqual([2, 1]);
+});
+
+test('after swallowing one error, an Ignoring still lets other errors through', async () => {
+  await py.exec(`
+    guard = ex.Ignoring(KeyError)
+    with guard:
+        {}["missing"]
+  `);
+  await expectRaises(
+    py.exec(`
+      with guard:
+          raise ValueError("not a KeyError")
+    `),
+    'ValueError',
+    'the same Ignoring(KeyError) already swallowed a KeyError, but a ValueError still does not match: ' +
+      'whether __exit__ returns True must depend only on this exception, not on what happened before',
+  );
+  expect(await py.value('guard.ignored'), 'only the KeyError was swallowed, so ignored should be 1').toBe(1);
+});
+
+test('a chosen BaseException type, like KeyboardInterrupt, is swallowed too', async () => {
+  await py.exec(`
+    class Cancelled(BaseException):
+        pass
+
+    results = []
+    guard = ex.Ignoring(KeyboardInterrupt, Cancelled)
+    for error in (KeyboardInterrupt(), Cancelled("stop")):
+        try:
+            with guard:
+                raise error
+            results.append("swallowed")
+        except BaseException as escaped:
+            results.append(f"escaped: {type(escaped).__name__}")
+  `);
+  const results = await py.value<string[]>('results');
+  expect(
+    results,
+    'Ignoring(KeyboardInterrupt, Cancelled), where Cancelled subclasses BaseException, should swallow both, ' +
+      `but got: ${results.join(', ')}. The caller chose these types: match exc_type against them whatever ` +
+      'they inherit from, without a separate check for Exception.',
+  ).toEqual(['swallowed', 'swallowed']);
 });

@@ -1,10 +1,10 @@
 """Exercise 12 · transaction: a context manager written as a generator.
 
-Write `transaction(conn)` with `@contextlib.contextmanager`. Entering the `with`
-begins a transaction (`conn.begin()`) and binds `conn` itself to `as`. If the
-block finishes, commit; if it raises, roll back and let that same exception
-carry on. Close the transaction in every case, even when commit or rollback
-itself fails.
+Write `transaction(conn)` with `@contextlib.contextmanager`. Entering the
+`with` begins a transaction (`conn.begin()`) and binds `conn` itself to `as`.
+If the block finishes, commit; if it raises anything at all, roll back and let
+that same exception carry on. Close the transaction in every case, even when
+commit or rollback itself fails.
 
 You know this from TypeScript/Go as the classic Go idiom
 `tx, err := db.Begin(); defer tx.Rollback(); …; return tx.Commit()`, or a TS
@@ -17,7 +17,7 @@ handled and the error silently disappears, so a bare `except` that forgets
 `raise` is a bug, not a log line.
 """
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -37,7 +37,7 @@ class Connection(Protocol):
 
 
 @contextmanager
-def transaction[C: Connection](conn: C) -> Iterator[C]:
+def transaction[C: Connection](conn: C) -> Generator[C]:
     # TODO: begin a transaction on conn before the block runs.
     # TODO: around the yield: commit when the block finished; on an exception,
     #       roll back and re-raise it; close the transaction whatever happened.

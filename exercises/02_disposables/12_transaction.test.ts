@@ -100,6 +100,39 @@ test('a block that raises rolls back, closes and never commits', async () => {
   ).toEqual(['begin', 'execute UPDATE', 'rollback', 'close']);
 });
 
+test('any error from the block, not only ValueError, rolls back, closes and propagates', async () => {
+  await py.exec(`
+    class OutOfStock(Exception):
+        pass
+
+    outcomes = []
+    for error in (KeyError("sku-42"), RuntimeError("driver crashed"), OutOfStock("none left")):
+        conn = FakeConnection()
+        try:
+            with ex.transaction(conn):
+                raise error
+            escaped = "swallowed"
+        except BaseException as caught:
+            escaped = "same" if caught is error else f"replaced by {caught!r}"
+        outcomes.append(f"{type(error).__name__}: {', '.join(conn.log)}; {escaped}")
+  `);
+  const outcomes = await py.value<string[]>('outcomes');
+  expect(
+    outcomes,
+    'a KeyError, a RuntimeError and a custom Exception subclass were raised in turn; each should be rolled ' +
+      'back, closed, and reach the caller as the same object. Got:\n  ' +
+      outcomes.join('\n  ') +
+      (outcomes.some((line) => !line.includes('rollback'))
+        ? '\nSome of them were never rolled back: the except around the yield must catch every exception ' +
+          '(Exception, or BaseException), not one particular type.'
+        : '\nLook at the path an exception takes from the yield through your generator.'),
+  ).toEqual([
+    'KeyError: begin, rollback, close; same',
+    'RuntimeError: begin, rollback, close; same',
+    'OutOfStock: begin, rollback, close; same',
+  ]);
+});
+
 test("the block's exception is re-raised, the very same object", async () => {
   await py.exec(`
     conn = FakeConnection()

@@ -50,13 +50,31 @@ beforeEach(async () => {
             self.log.append(f"open {path}")
             self.opened.append(resource)
             return resource
+
+    def binding_problem(bound):
+        """None when open_all bound a list; otherwise what it bound instead, for messages."""
+        if isinstance(bound, list):
+            return None
+        if type(bound).__name__ == "generator":
+            return (
+                "\`as\` bound a generator, not a list: a generator expression opens nothing until someone "
+                "loops over it, so the resources are not open when the block starts. Build a real list "
+                "(a list comprehension, or append in a loop)."
+            )
+        return f"\`as\` bound {bound!r} (a {type(bound).__name__}), not a list of resources."
   `);
 });
+
+/** What open_all bound, when it was not a list (set by `problem = binding_problem(...)` in the block). */
+async function bindingProblem(): Promise<string | null> {
+  return py.value<string | null>('globals().get("problem")');
+}
 
 test('open_all binds the opened resources, in path order', async () => {
   await py.exec(`
     opener = FakeOpener()
     with ex.open_all(["a.txt", "b.txt", "c.txt"], opener=opener) as resources:
+        problem = binding_problem(resources)
         bound = list(resources)
     same_objects = len(bound) == 3 and all(got is made for got, made in zip(bound, opener.opened))
   `);
@@ -64,6 +82,8 @@ test('open_all binds the opened resources, in path order', async () => {
     await py.value('[getattr(r, "path", repr(r)) for r in bound]'),
     '`as` should bind the list of resources opener returned, one per path, in the order of paths',
   ).toEqual(['a.txt', 'b.txt', 'c.txt']);
+  const problem = await bindingProblem();
+  expect(problem, `${problem}`).toBeNull();
   expect(
     await py.value('same_objects'),
     'the list should hold the very objects opener(path) returned (what enter_context gives back)',
@@ -73,28 +93,38 @@ test('open_all binds the opened resources, in path order', async () => {
 test('every resource is open before the block starts and none is closed during it', async () => {
   await py.exec(`
     opener = FakeOpener()
-    with ex.open_all(["a.txt", "b.txt", "c.txt"], opener=opener):
+    with ex.open_all(["a.txt", "b.txt", "c.txt"], opener=opener) as resources:
         seen_inside = list(opener.log)
+        problem = binding_problem(resources)
   `);
   const seen = await py.value<string[]>('seen_inside');
+  const problem = await bindingProblem();
+  let cause = 'Open every resource before the yield, and yield from inside the ExitStack\'s with block.';
+  if (problem !== null) cause = problem;
+  else if (seen.some((entry) => entry.startsWith('close')))
+    cause = "They were closed before the block ran: the yield is outside the ExitStack's with block; yield from inside it.";
   expect(
     seen,
-    `inside the block all three should be open and none closed; the log was: ${seen.join(', ')}. ` +
-      "If you see closes, the yield is outside the ExitStack's with block: yield from inside it.",
+    `inside the block all three should be open and none closed; the log was: [${seen.join(', ')}]. ${cause}`,
   ).toEqual(['open a.txt', 'open b.txt', 'open c.txt']);
 });
 
 test('after the block, every resource is closed, newest first', async () => {
   await py.exec(`
     opener = FakeOpener()
-    with ex.open_all(["a.txt", "b.txt", "c.txt"], opener=opener):
-        pass
+    with ex.open_all(["a.txt", "b.txt", "c.txt"], opener=opener) as resources:
+        problem = binding_problem(resources)
   `);
   const log = await py.value<string[]>('opener.log');
+  const problem = await bindingProblem();
+  const closes = log.filter((entry) => entry.startsWith('close'));
+  let cause = 'Look at when and in which order your code closes them.';
+  if (problem !== null) cause = problem;
+  else if (closes.join() === 'close a.txt,close b.txt,close c.txt')
+    cause = 'They were closed oldest first. ExitStack unwinds newest first by itself: register each resource with it.';
   expect(
     log,
-    `expected three opens, then closes in reverse order (LIFO); the log was: ${log.join(', ')}. ` +
-      'ExitStack unwinds newest first by itself: register each resource with stack.enter_context.',
+    `expected three opens, then closes in reverse order (LIFO); the log was: [${log.join(', ')}]. ${cause}`,
   ).toEqual(['open a.txt', 'open b.txt', 'open c.txt', 'close c.txt', 'close b.txt', 'close a.txt']);
 });
 
@@ -104,7 +134,8 @@ test('when the block raises, everything is still closed newest first and the err
   `);
   const error = await expectRaises(
     py.exec(`
-      with ex.open_all(["a.txt", "b.txt", "c.txt"], opener=opener):
+      with ex.open_all(["a.txt", "b.txt", "c.txt"], opener=opener) as resources:
+          problem = binding_problem(resources)
           raise ValueError("bad row")
     `),
     'ValueError',
@@ -112,10 +143,11 @@ test('when the block raises, everything is still closed newest first and the err
   );
   expect(error.pyMessage).toBe('bad row');
   const log = await py.value<string[]>('opener.log');
+  const problem = await bindingProblem();
   expect(
     log,
-    `the block raised, yet every resource should be closed, newest first; the log was: ${log.join(', ')}. ` +
-      'The error is raised at your yield: the closing must happen even then (ExitStack, or try/finally).',
+    `the block raised, yet every resource should be closed, newest first; the log was: [${log.join(', ')}]. ` +
+      (problem ?? 'The error is raised at your yield: the closing must happen even then.'),
   ).toEqual(['open a.txt', 'open b.txt', 'open c.txt', 'close c.txt', 'close b.txt', 'close a.txt']);
 });
 
@@ -123,43 +155,114 @@ test('if an open fails, the ones already open are closed newest first and the er
   await py.exec(`
     opener = FakeOpener(fail_on="c.txt")
     block_ran = False
+    try:
+        with ex.open_all(["a.txt", "b.txt", "c.txt", "d.txt"], opener=opener) as resources:
+            block_ran = True
+            problem = binding_problem(resources)
+        outcome = "nothing was raised"
+    except FileNotFoundError:
+        outcome = "FileNotFoundError"
+    except BaseException as error:
+        outcome = f"{type(error).__name__}: {error}"
   `);
-  await expectRaises(
-    py.exec(`
-      with ex.open_all(["a.txt", "b.txt", "c.txt", "d.txt"], opener=opener):
-          block_ran = True
-    `),
-    'FileNotFoundError',
-    'opening c.txt raised FileNotFoundError, and open_all must let the caller see it',
-  );
-  const log = await py.value<string[]>('opener.log');
+  const [outcome, log, blockRan] = await py.value<[string, string[], boolean]>('[outcome, opener.log, block_ran]');
+  const problem = await bindingProblem();
+  let cause = 'Look at what happens to the resources already opened when the next open raises.';
+  if (problem !== null) cause = problem;
+  else if (!log.includes('fail c.txt')) cause = 'c.txt was never even opened.';
+  else if (!log.some((entry) => entry.startsWith('close')))
+    cause =
+      'a.txt and b.txt were left open: hand each resource to the stack as soon as it is opened, inside the ' +
+      'loop, not after opening them all.';
+  else if (log.indexOf('close a.txt') < log.indexOf('close b.txt')) cause = 'They were closed oldest first.';
+  expect(
+    outcome,
+    `the opener raises FileNotFoundError for c.txt, and open_all must let the caller see it, but: ${outcome}. ` +
+      `The log was: [${log.join(', ')}]. ${outcome === 'nothing was raised' ? cause : ''}`,
+  ).toBe('FileNotFoundError');
   expect(
     log,
     `opening c.txt failed, so b.txt and then a.txt should be closed and d.txt never opened; the log was: ` +
-      `${log.join(', ')}. Hand each resource to the stack as soon as it is opened, inside the loop, not ` +
-      'after opening them all.',
+      `[${log.join(', ')}]. ${cause}`,
   ).toEqual(['open a.txt', 'open b.txt', 'fail c.txt', 'close b.txt', 'close a.txt']);
-  expect(await py.value('block_ran'), 'the with block must not run when opening failed').toBe(false);
+  expect(blockRan, 'the with block must not run when opening failed').toBe(false);
 });
 
 test('a close that fails does not stop the others from closing', async () => {
   await py.exec(`
     opener = FakeOpener(fail_close={"b.txt"})
+    try:
+        with ex.open_all(["a.txt", "b.txt", "c.txt"], opener=opener) as resources:
+            problem = binding_problem(resources)
+        outcome = "nothing was raised"
+    except BaseException as error:
+        outcome = type(error).__name__
   `);
-  await expectRaises(
-    py.exec(`
-      with ex.open_all(["a.txt", "b.txt", "c.txt"], opener=opener):
-          pass
-    `),
-    'CloseFailed',
-    "closing b.txt raised CloseFailed; after the rest are closed, that error should reach the caller",
-  );
-  const log = await py.value<string[]>('opener.log');
+  const [outcome, log] = await py.value<[string, string[]]>('[outcome, opener.log]');
+  const problem = await bindingProblem();
+  let cause = 'Look at what happens to the remaining resources when one close raises.';
+  if (problem !== null) cause = problem;
+  else if (log.includes('close b.txt') && !log.includes('close a.txt'))
+    cause = 'Closing stopped at the failing b.txt. A hand-written close loop stops at the first error; ExitStack keeps going.';
   expect(
     log,
-    `closing b.txt failed, but a.txt must still be closed after it; the log was: ${log.join(', ')}. ` +
-      'A hand-written close loop stops at the first error; ExitStack keeps going.',
+    `closing b.txt raises, but a.txt must still be closed after it; the log was: [${log.join(', ')}]. ${cause}`,
   ).toEqual(['open a.txt', 'open b.txt', 'open c.txt', 'close c.txt', 'close b.txt', 'close a.txt']);
+  expect(
+    outcome,
+    `closing b.txt raised CloseFailed; once the rest are closed, that error should reach the caller, but got: ${outcome}`,
+  ).toBe('CloseFailed');
+});
+
+test('opener may return any context manager: the list holds what each one enters to', async () => {
+  await py.exec(`
+    from contextlib import contextmanager
+
+    log = []
+
+    @contextmanager
+    def connect(path):
+        log.append(f"connect {path}")
+        try:
+            yield f"session:{path}"
+        finally:
+            log.append(f"disconnect {path}")
+
+    try:
+        with ex.open_all(["db1", "db2"], opener=connect) as sessions:
+            problem = binding_problem(sessions)
+            bound = [s if isinstance(s, str) else f"{type(s).__name__} object" for s in sessions]
+            seen_inside = list(log)
+        outcome = "ok"
+    except BaseException as error:
+        outcome = f"{type(error).__name__}: {error}"
+  `);
+  const outcome = await py.value<string>('outcome');
+  expect(
+    outcome,
+    'opener here is a @contextmanager function: what it returns has __enter__/__exit__ but no close(). ' +
+      `open_all raised ${outcome}. ` +
+      (outcome.includes("no attribute 'close'")
+        ? 'Something called close() on it: let the ExitStack enter each one (stack.enter_context), which ' +
+          'exits it properly, instead of closing it yourself or through contextlib.closing.'
+        : 'Look at how each resource is entered and handed to the stack.'),
+  ).toBe('ok');
+  const problem = await bindingProblem();
+  const bound = await py.value<string[]>('bound');
+  expect(
+    bound,
+    `\`as\` should bind what each manager's __enter__ returned, ["session:db1", "session:db2"], but it bound ` +
+      `[${bound.join(', ')}]. ${problem ?? 'stack.enter_context(cm) enters cm and returns that value; keep it.'}`,
+  ).toEqual(['session:db1', 'session:db2']);
+  const seenInside = await py.value<string[]>('seen_inside');
+  expect(seenInside, `both connections should be open while the block runs; the log inside it was: [${seenInside.join(', ')}]`).toEqual([
+    'connect db1',
+    'connect db2',
+  ]);
+  expect(
+    await py.value('log'),
+    'when the block ends, each manager should be exited, newest first: disconnect db2, then db1',
+  ).toEqual(['connect db1', 'connect db2', 'disconnect db2', 'disconnect db1']);
 });
 
 test('open_all accepts any iterable of paths, such as a generator', async () => {

@@ -56,10 +56,15 @@ test('remove_if_exists deletes an existing file and returns True (str or pathlib
 test('remove_if_exists returns False, without raising, when there is no such file', async () => {
   await py.exec('missing = os.path.join(workdir, "never-created.tmp")');
   const { value } = await py.eval('ex.remove_if_exists(missing)');
+  let cause = '';
+  if (value === true)
+    cause =
+      ' A suppressed error skips the rest of the `with suppress(...)` block: only code after the block runs, ' +
+      'so True must be returned inside the block and False after it.';
+  else if (value === null) cause = ' None is falsy, but the promise is a bool: return False explicitly after the block.';
   expect(
     value,
-    'for a missing file remove_if_exists should return False. If it returned True, remember that a ' +
-      'suppressed error skips the rest of the `with suppress(...)` block: only code after the block runs.',
+    `for a missing file remove_if_exists should return False, but it returned ${JSON.stringify(value)}.${cause}`,
   ).toBe(false);
 });
 
@@ -79,7 +84,11 @@ test('remove_if_exists lets other OS errors through (a directory is not "missing
     outcome[0],
     `removing a directory should raise an OSError such as IsADirectoryError or PermissionError, but ` +
       `remove_if_exists ${outcome[0] === 'returned' ? `returned ${JSON.stringify(outcome[1])}` : `raised ${outcome[0]}`}. ` +
-      'Suppress only FileNotFoundError, not OSError or Exception: those hide real problems.',
+      (outcome[0] === 'returned' && outcome[1] === true
+        ? 'It reported a removal: remove_if_exists deletes files only (os.remove), never a directory.'
+        : outcome[0] === 'returned'
+          ? 'Suppress only FileNotFoundError, not OSError or Exception: those hide real problems.'
+          : 'A directory is not a missing file: let the error os.remove raises for it through unchanged.'),
   ).toBe('raised another OSError');
   expect(await py.value('os.path.isdir(folder)'), 'the directory must not be removed').toBe(true);
 });
@@ -127,10 +136,14 @@ test('read_all closes the resource exactly once, after reading', async () => {
     except (TypeError, AttributeError):
         pass
   `);
+  const events = await py.value<string[]>('handle.events');
+  const closes = events.filter((event) => event === 'close').length;
+  let cause = 'Read inside the block, and let the block end close it.';
+  if (closes === 0) cause = 'It was never closed, so the resource leaks.';
+  else if (closes > 1) cause = 'It was closed more than once: closing(...) already calls close() for you.';
   expect(
-    await py.value('handle.events'),
-    'read_all should call read() and then close() once. A missing "close" means the resource leaks; ' +
-      'two means it was closed twice (closing(...) already calls close() for you).',
+    events,
+    `read_all should call read() and then close(), once; the calls were [${events.join(', ')}]. ${cause}`,
   ).toEqual(['read', 'close']);
 });
 
@@ -143,7 +156,8 @@ test('read_all closes the resource even when read() raises, and lets the error t
   const error = await expectRaises(
     py.call('ex.read_all', [ref('handle')]),
     'ReadFailed',
-    'the error from read() must reach the caller: closing() closes the resource but does not swallow errors',
+    'the error from read() must reach the caller: closing the resource is cleanup, not error handling, so ' +
+      'nothing in read_all may swallow it',
   );
   expect(error.pyMessage).toBe('connection reset');
   expect(

@@ -8,16 +8,19 @@ which measures an `async with` block, awaits included.
 You know this from TypeScript/Go as `await using pool = await createPool()`
 with `[Symbol.asyncDispose]()` (TS 5.2), or as `defer pool.Close()` in Go.
 What carries over: the async cleanup runs on every way out of the scope. The
-false friends: Go has no async defer, and in Python an `async def` method
-called without `await` does nothing at all: it only builds a coroutine (and
-dev mode warns "coroutine ... was never awaited"). And `time.sleep` inside a
+false friends: Go has no async defer, and in Python an `async def` function
+called without `await` does nothing at all: it only builds a coroutine object.
+Unlike a JS promise, which runs whether or not anyone awaits it, the
+coroutine's body never starts; Python only prints a RuntimeWarning
+("coroutine ... was never awaited") when it is thrown away, and dev mode
+(`python -X dev`) adds where it was created. And `time.sleep` inside a
 coroutine freezes the whole event loop; `await asyncio.sleep` lets other
 tasks run while you wait.
 """
 
 import asyncio  # noqa: F401 - you will need it
 import time  # noqa: F401 - you will need it
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import Protocol, Self
@@ -49,7 +52,7 @@ class App(Protocol):
 
 
 @asynccontextmanager
-async def lifespan(app: App, create_pool: Callable[[], Awaitable[Pool]]) -> AsyncIterator[None]:
+async def lifespan(app: App, create_pool: Callable[[], Awaitable[Pool]]) -> AsyncGenerator[None]:
     """Open a pool for the lifetime of an `async with` block.
 
     On entry: `await create_pool()` (an async function taking no arguments)

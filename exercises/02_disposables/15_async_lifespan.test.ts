@@ -22,16 +22,36 @@ const SETUP = `
           clock.advance(max(timeout, 0))
           return []
 
+  class ForgotAwait(Exception):
+      """Raised by run() when create_pool() was called but what it returned was never awaited."""
+
+  factories = []
+
   def run(coro):
-      return asyncio.run(coro, loop_factory=lambda: asyncio.SelectorEventLoop(VirtualTimeSelector()))
+      try:
+          return asyncio.run(coro, loop_factory=lambda: asyncio.SelectorEventLoop(VirtualTimeSelector()))
+      finally:
+          forgotten = sum(factory.requested - len(factory.calls) for factory in factories)
+          if forgotten:
+              raise ForgotAwait(
+                  f"lifespan called create_pool() {forgotten} time(s) without awaiting what it returned. "
+                  "An async function gives back a coroutine that does nothing until it is awaited, so "
+                  "lifespan got a coroutine, not a pool. Write \`await create_pool()\`."
+              )
 
   events = []
 
   class FakePool:
       def __init__(self):
           self.closed = False
+          self.close_calls = 0
 
-      async def close(self):
+      def close(self):
+          # An async method, seen from outside: calling it counts, awaiting what it returns closes.
+          self.close_calls += 1
+          return self._close()
+
+      async def _close(self):
           await asyncio.sleep(0)
           events.append("close pool")
           self.closed = True
@@ -39,10 +59,17 @@ const SETUP = `
   class PoolFactory:
       def __init__(self, *failures):
           self.failures = list(failures)
+          self.requested = 0
           self.calls = []
           self.pools = []
+          factories.append(self)
 
-      async def __call__(self):
+      def __call__(self):
+          # Works like an async function: calling it counts, awaiting what it returns makes the attempt.
+          self.requested += 1
+          return self._attempt()
+
+      async def _attempt(self):
           self.calls.append(clock.now)
           events.append("create pool")
           await asyncio.sleep(0)
@@ -89,7 +116,7 @@ test('lifespan creates the pool on entry and puts it on app.state.pool before th
   ).toBe(1);
   expect(
     inside['app.state.pool is that pool'],
-    'inside the block, app.state.pool should be the pool create_pool() returned (not the coroutine: await it)',
+    'inside the block, app.state.pool should be the very pool that create_pool() gave back, set before the yield',
   ).toBe(true);
   expect(inside['already closed'], 'the pool must stay open while the block runs: close it after the yield').toBe(false);
 });
@@ -102,9 +129,14 @@ test('lifespan closes the pool once the block has finished', async () => {
             events.append("block runs")
     run(main())
   `);
+  const events = await py.value<string[]>('events');
+  const [closeCalls] = await py.value<[number]>('[factory.pools[0].close_calls if factory.pools else 0]');
+  let cause = 'Close the pool after the yield.';
+  if (!events.includes('close pool') && closeCalls > 0)
+    cause = 'close() was called, but what it returned was never awaited, so nothing closed: write `await pool.close()`.';
   expect(
-    await py.value('events'),
-    'expected the pool to be created, then the block to run, then `await pool.close()` after the yield',
+    events,
+    `expected the pool to be created, then the block to run, then the pool to be closed; got [${events.join(', ')}]. ${cause}`,
   ).toEqual(['create pool', 'block runs', 'close pool']);
 });
 
@@ -121,12 +153,16 @@ test('lifespan closes the pool when the block raises, and the error still reache
             return {"caller saw": str(error), "closed": factory.pools[0].closed}
         return {"caller saw": None, "closed": factory.pools[0].closed}
     outcome = run(main())
+    close_calls = factory.pools[0].close_calls
   `);
   const outcome = await py.value<{ 'caller saw': string | null; closed: boolean }>('outcome');
+  const closeCalls = await py.value<number>('close_calls');
   expect(
     outcome.closed,
-    'the block raised and the pool was left open. The exception is thrown in at the `yield`: put the ' +
-      'close in a `finally:` around it so it runs on errors too.',
+    'the block raised and the pool was left open. ' +
+      (closeCalls > 0
+        ? 'close() was called, but what it returned was never awaited, so nothing closed: write `await pool.close()`.'
+        : 'The exception is thrown in at the `yield`: put the close in a `finally:` around it so it runs on errors too.'),
   ).toBe(true);
   expect(
     outcome['caller saw'],
@@ -136,20 +172,23 @@ test('lifespan closes the pool when the block raises, and the error still reache
 });
 
 test('lifespan awaits pool.close() instead of only calling it', async () => {
-  const { warnings } = await py.exec(`
+  await py.exec(`
     factory = PoolFactory()
     async def main():
         async with ex.lifespan(app, factory):
             pass
     run(main())
+    pool = factory.pools[0]
   `);
-  const unawaited = warnings.filter((w) => w.message.includes('was never awaited'));
+  const [closeCalls, closed] = await py.value<[number, boolean]>('[pool.close_calls, pool.closed]');
   expect(
-    unawaited.map((w) => w.message.split('\n')[0]),
-    'close() is an async method: `pool.close()` alone only creates a coroutine and nothing closes. ' +
-      'Write `await pool.close()`.',
-  ).toEqual([]);
-  expect(await py.value('factory.pools[0].closed'), 'after the block, the pool should be closed').toBe(true);
+    closed,
+    closeCalls > 0
+      ? 'pool.close() was called but what it returned was never awaited: close() is an async method, so the ' +
+          'call alone only creates a coroutine and nothing closes. Write `await pool.close()`.'
+      : 'pool.close() was never called: close the pool after the yield, with `await`.',
+  ).toBe(true);
+  expect(closeCalls, `pool.close() should be called exactly once, but it was called ${closeCalls} times`).toBe(1);
 });
 
 test('lifespan retries create_pool after a ConnectionError, waiting RETRY_DELAY seconds', async () => {
@@ -271,13 +310,14 @@ test('AsyncTimer works with async with, binds itself, and measures awaited time 
   const outcome = await py.value<Record<string, unknown>>('outcome');
   expect(
     outcome.problem,
-    '`async with` needs `async def __aenter__` and `async def __aexit__` (awaitable versions of ' +
-      '__enter__/__exit__); it raised TypeError',
+    `\`async with AsyncTimer()\` raised TypeError: ${String(outcome.problem)}. \`async with\` needs ` +
+      '`async def __aenter__` and `async def __aexit__` (awaitable versions of __enter__/__exit__)',
   ).toBeUndefined();
   expect(outcome['bound itself'], '__aenter__ should return the timer, so `as t` binds it').toBe(true);
   expect(
     outcome.elapsed,
-    'the block awaited asyncio.sleep(1.25), so elapsed should be 1.25 (seconds, measured with time.perf_counter)',
+    `the block awaited asyncio.sleep(1.25), so elapsed should be 1.25 (seconds), but it was ${String(outcome.elapsed)}. ` +
+      'Read time.perf_counter() in __aenter__ and again in __aexit__.',
   ).toBeCloseTo(1.25, 6);
 });
 
@@ -291,10 +331,13 @@ test('AsyncTimer starts its clock on entry, not when it is created', async () =>
         return timer.elapsed
     elapsed = run(main())
   `);
+  const elapsed = await py.value<number>('elapsed');
   expect(
-    await py.value('elapsed'),
-    'the timer was created 5s before the block began and the block took 0.5s: read the clock in ' +
-      '__aenter__, not in __init__',
+    elapsed,
+    `the timer was created 5 s before the block began and the block took 0.5 s, but elapsed was ${elapsed}. ` +
+      (Math.abs(elapsed - 5.5) < 1e-6
+        ? 'That includes the 5 s before the block: read the clock in __aenter__, not in __init__.'
+        : 'Read the clock in __aenter__ and again in __aexit__.'),
   ).toBeCloseTo(0.5, 6);
 });
 
@@ -316,5 +359,9 @@ test('AsyncTimer sets elapsed even when the block raises, and does not swallow t
     outcome.raised,
     'the KeyError from the block should reach the caller: __aexit__ must not return a truthy value',
   ).toBe("'order-42'");
-  expect(outcome.elapsed, 'elapsed should be set in __aexit__ whether or not the block raised').toBeCloseTo(2, 6);
+  expect(
+    outcome.elapsed,
+    `the block ran 2 s and raised; elapsed should be 2, but it was ${String(outcome.elapsed)}` +
+      (outcome.elapsed === null ? ': set it in __aexit__ whether or not the block raised.' : '.'),
+  ).toBeCloseTo(2, 6);
 });

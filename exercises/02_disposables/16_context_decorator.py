@@ -3,11 +3,14 @@
 Write `timed_block(label)`, which times a piece of code and prints
 `<label> took <ms>ms` when that code ends, even if it raised. It must work as
 `with timed_block("load"):` around a block, and as `@timed_block("load")`
-above a function, where every call is timed on its own.
+above a function, where every call is timed on its own, even when the
+function calls itself and several calls are running at once.
 
 You know this from TypeScript/Go as the same helper written twice: a
 `using t = timer("load")` disposable for blocks and a wrapping higher-order
-function for whole functions (in Go, `defer timer("load")()` serves both).
+function for whole functions. In Go, `defer timer("load")()` times a whole
+function, but `defer` is scoped to the function, not the block: timing a block
+means wrapping it in a function literal, `func() { defer timer("x")(); … }()`.
 What carries over: "run this before and after" is one idea, so it should be
 one piece of code. The false friend: in Python you do not write the wrapper.
 `contextlib.ContextDecorator` turns any context manager into a decorator that
@@ -33,6 +36,9 @@ class timed_block(ContextDecorator):
 
     def __init__(self, label: str) -> None:
         self.label = label
+        # TODO: the decorator uses this one object for every call, and a
+        #       recursive function enters it again before the outer call has
+        #       exited. Where can each use keep its own start time?
 
     def __enter__(self) -> Self:
         # TODO: note when the block starts (time.perf_counter()).

@@ -7,6 +7,7 @@ the first ``cap`` characters and counts the rest instead of storing them.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import sys
@@ -23,6 +24,16 @@ class CappedWriter(io.TextIOBase):
         self._kept = 0
         self.dropped = 0
         self.name = name
+        # Real stdout has a binary layer underneath; code that writes bytes uses it.
+        self.buffer = _BytesIntoText(self)
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return "strict"
 
     def writable(self) -> bool:
         return True
@@ -46,6 +57,27 @@ class CappedWriter(io.TextIOBase):
 
     def getvalue(self) -> str:
         return "".join(self._parts)
+
+
+class _BytesIntoText(io.RawIOBase):
+    """``sys.stdout.buffer``: bytes are decoded as UTF-8 and kept with the text.
+
+    Invalid bytes are shown as escapes rather than failing, and a character split
+    across two writes is decoded whole.
+    """
+
+    def __init__(self, text: CappedWriter) -> None:
+        super().__init__()
+        self._text = text
+        self._decoder = codecs.getincrementaldecoder("utf-8")("backslashreplace")
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:  # type: ignore[override]
+        chunk = bytes(memoryview(data))  # type: ignore[arg-type]
+        self._text.write(self._decoder.decode(chunk))
+        return len(chunk)
 
 
 class Captured:

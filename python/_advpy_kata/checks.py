@@ -4,6 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+# Suites reach these as `kit.<name>`: the recorder behind `kit.timeline.span(label)`.
+from . import timeline as timeline
+
+
+def __getattr__(name: str) -> object:
+    """`kit.measure` (same-run speed ratios, profiles), compiled on first use: only the
+    performance suites need it, and the kit is never byte-compiled (-B)."""
+    if name == "measure":
+        from . import measure
+
+        globals()["measure"] = measure
+        return measure
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def metadata_problems(original: Callable[..., object], wrapped: Callable[..., object]) -> list[str]:
     """List how ``wrapped`` fails to look like ``original`` (empty when it keeps its metadata)."""

@@ -27,13 +27,18 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-from . import checks
+from . import checks, timeline
 from .capture import capture
 from .errors import describe
 from .fakes import FakeClock
+from .guard import BuiltinsGuard, describe_changes
 from .values import encode
 
 DEFAULT_OUTPUT_CAP = 64 * 1024
+# The request/response shapes this module speaks. Bump together with
+# BRIDGE_PROTOCOL_VERSION in src/core/protocol.ts: both transports announce it in
+# their ready message, and the TypeScript side refuses a bridge that speaks another.
+PROTOCOL_VERSION = 1
 _snippet_ids = itertools.count(1)
 
 
@@ -47,23 +52,65 @@ def _compile(code: str, mode: str) -> Any:
 class Session:
     def __init__(self, output_cap: int = DEFAULT_OUTPUT_CAP) -> None:
         self.output_cap = output_cap
-        self.namespace: dict[str, Any] = {"__name__": "__advpy_suite__", "kit": checks}
+        # A real module in sys.modules, so classes the suite defines behave like any
+        # module's: dataclasses, pickling and typing all look their module up there.
+        suite = ModuleType("__advpy_suite__")
+        sys.modules[suite.__name__] = suite
+        self.namespace: dict[str, Any] = suite.__dict__
+        self.namespace["kit"] = checks
         self.roots: tuple[str, ...] = ()
         self.clock: FakeClock | None = None
+        # Taken now, before any learner code runs: the builtins every request starts from.
+        self.guard = BuiltinsGuard()
 
     def handle(self, request: dict[str, Any]) -> dict[str, Any]:
+        self.guard.repair_between_requests()
+        if request.get("newTest"):
+            timeline.take()  # spans an earlier test recorded but never took
+        changed = self.guard.take_pending()
+        if changed:
+            # A thread the code started changed builtins while no request ran; this request
+            # reports it instead of running on top of it.
+            return _bare(describe_changes(changed, self.roots, between_requests=True))
+        try:
+            return self._handle(request)
+        except BaseException as exc:  # noqa: BLE001 - the runner's own failure must still be an answer
+            # Something the code under test did broke the runner's own work on this request
+            # (describing or encoding it). Answer with what is known rather than crash.
+            self.guard.repair()
+            return _bare(
+                {
+                    "type": "BridgeError",
+                    "module": "advpy",
+                    "message": f"the runner could not finish this request ({type(exc).__qualname__}: {exc}); "
+                    "the code under test may have changed something the runner relies on",
+                    "frames": [],
+                    "notes": [],
+                }
+            )
+
+    def _handle(self, request: dict[str, Any]) -> dict[str, Any]:
         op = request.get("op")
         handler = getattr(self, f"_op_{op}", None)
         if handler is None:
             return {"ok": False, "error": {"type": "BridgeError", "module": "advpy", "message": f"unknown op {op!r}", "frames": [], "notes": []}}
         with capture(self.output_cap) as out, warnings.catch_warnings(record=True) as caught:
             # -X dev already shows every warning once; `record` lets us report them as data.
+            raised: BaseException | None = None
+            value: object = None
             try:
                 value = handler(request)
-                response: dict[str, Any] = {"ok": True, "value": encode(value)}
             except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt are learner outcomes too
-                response = {"ok": False, "error": describe(exc, self.roots)}
-                del exc
+                raised = exc
+            # First, before our own code below looks a builtin up: put back what the request changed.
+            changed = self.guard.repair()
+            if changed:
+                response: dict[str, Any] = {"ok": False, "error": describe_changes(changed, self.roots, raised=raised)}
+            elif raised is not None:
+                response = {"ok": False, "error": describe(raised, self.roots)}
+            else:
+                response = {"ok": True, "value": encode(value)}
+            raised = None  # drop the traceback's frames before collecting
             # Unawaited coroutines and unclosed files warn when collected, so collect now,
             # while this request's output is still being captured.
             gc.collect()
@@ -116,3 +163,8 @@ class Session:
         if isinstance(value, list):
             return [self._revive(item) for item in value]
         return value
+
+
+def _bare(error: dict[str, Any]) -> dict[str, Any]:
+    """A failure response outside any capture: nothing printed, nothing warned."""
+    return {"ok": False, "error": error, "stdout": "", "stderr": "", "truncated": {"stdout": 0, "stderr": 0}, "warnings": []}

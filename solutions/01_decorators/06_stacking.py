@@ -98,4 +98,6 @@ fetch_user_explicit = functools.cache(
 # all (no 0ms readings skewing latency numbers), and so that fetch_user itself
 # carries cache_info() and cache_clear(). The cache only stores successful
 # results: functools.cache never remembers an exception, so a failed lookup is
-# tried again on the next call.
+# tried again on the next call. The common textbook order, timed on top and the
+# cache nearest the def, is not wrong in general, it just promises something
+# else: it times (and retries) every call, cache hits included.

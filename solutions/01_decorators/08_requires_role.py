@@ -2,7 +2,7 @@
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Forbidden(Exception):
@@ -12,7 +12,7 @@ class Forbidden(Exception):
 @dataclass(frozen=True)
 class User:
     name: str
-    roles: frozenset[str] = field(default_factory=frozenset)
+    roles: frozenset[str] = frozenset()
 
 
 def requires_role[**P, R](role: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -20,7 +20,9 @@ def requires_role[**P, R](role: str) -> Callable[[Callable[P, R]], Callable[P, R
         @functools.wraps(fn)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             roles = getattr(kwargs.get("user"), "roles", None)
-            if roles is None or role not in roles:
+            # `in` on a str is a substring test ("admin" in "administrator"),
+            # so a plain string is refused rather than searched.
+            if roles is None or isinstance(roles, str) or role not in roles:
                 raise Forbidden(f"{fn.__name__} requires the {role!r} role")
             return fn(*args, **kwargs)
 
@@ -41,5 +43,8 @@ def delete_account(account_id: int, *, user: User) -> str:
 # protected body never starts. It fails closed: getattr with a default turns a
 # missing user, None, or an object without roles into "no roles", which is
 # refused like any other unauthorized caller instead of crashing with a
-# KeyError or AttributeError. It reads `user` from kwargs without removing it,
-# so the protected function still receives it.
+# KeyError or AttributeError; a str where a collection belongs is refused too,
+# because `in` would search it for a substring. `in` on a set compares by value
+# (hash and ==), so a role name built at run time matches a literal one. It
+# reads `user` from kwargs without removing it, so the protected function still
+# receives it.

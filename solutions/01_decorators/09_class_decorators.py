@@ -13,12 +13,12 @@ class Point:
     y: float
 
 
-def singleton[T](cls: type[T]) -> Callable[..., T]:
+def singleton[**P, T](cls: Callable[P, T]) -> Callable[P, T]:
     """Class decorator: every call returns the one instance of cls."""
     instance: T | None = None
 
     @functools.wraps(cls, updated=())
-    def get_instance(*args: object, **kwargs: object) -> T:
+    def get_instance(*args: P.args, **kwargs: P.kwargs) -> T:
         nonlocal instance
         if instance is None:
             instance = cls(*args, **kwargs)
@@ -44,6 +44,9 @@ class Settings:
 # keeps its one instance in a closure, one per decorated class, and builds it
 # on the first call, so a constructor that fails stores nothing.
 # functools.wraps(cls, updated=()) copies the name and docstring without
-# merging the class's __dict__ into the function's. The honest return type is
-# Callable[..., T]: Settings is now a factory function, not a class, so
-# isinstance(x, Settings) no longer works. Keep that trade-off in mind.
+# merging the class's __dict__ into the function's. `is None`, not a truth
+# test, decides "not built yet": an instance may well be falsy (an empty
+# container). The honest return type is Callable[P, T]: the ParamSpec P keeps
+# the constructor's parameters, so Settings(env=1) is still a type error, but
+# Settings is now a factory function, not a class, so isinstance(x, Settings)
+# no longer works. Keep that trade-off in mind.

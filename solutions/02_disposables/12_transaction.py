@@ -1,6 +1,6 @@
 """Exercise 12 · transaction: reference solution."""
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -20,7 +20,7 @@ class Connection(Protocol):
 
 
 @contextmanager
-def transaction[C: Connection](conn: C) -> Iterator[C]:
+def transaction[C: Connection](conn: C) -> Generator[C]:
     tx = conn.begin()
     try:
         try:

@@ -6,6 +6,7 @@ export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
 }
 
 export interface InputStream {

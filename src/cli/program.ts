@@ -8,6 +8,7 @@ import { EXIT, KataError, type ExitCode } from '../core/errors.js';
 import { editDistance } from '../core/refs.js';
 import type { Io } from './io.js';
 import { themeFor } from '../ui/theme.js';
+import { describeWriteError, isFileSystemError } from '../workspace/write-problems.js';
 
 const ENGINES = ['auto', 'native', 'embedded'];
 const EXIT_CODES_HELP = `
@@ -16,7 +17,9 @@ Exit codes:
   1    tests failing, or exercises pending
   2    usage or configuration error
   70   internal error (a bug: please report it, with --debug output)
-  130  interrupted (Ctrl-C)`;
+  74   progress or files could not be written (disk full, no permission, read-only)
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)`;
 
 function engineOptions(command: Command): Command {
   return command
@@ -60,15 +63,18 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
     program
       .command('init [dir]')
       .description('create a workspace with the exercises (default folder: ./advpy-kata)')
-      .option('--python <path>', 'record this interpreter in the editor settings')
-      .option('--no-git', 'do not run git init'),
-    ['npx advpy-kata init', 'npx advpy-kata init my-kata'],
+      .option('--python <path>', 'use this interpreter: its version goes in pyrightconfig.json (the editor settings name it only when it is inside the workspace)')
+      .option('--no-git', 'do not run git init')
+      .option('--no-install', 'do not run npm install in the new workspace (run it later to install the pinned advpy-kata and pyright)')
+      .option('--from <language>', 'the language you come from, ts or go: explanations of habits speak to it first'),
+    ['npx advpy-kata init', 'npx advpy-kata init my-kata', 'npx advpy-kata init --from go'],
   ).action(async (dir: string | undefined, options) => set(await (await import('./commands/init.js')).runInit({ ...options, dir }, io)));
 
-  examples(engineOptions(program.command('run [exercise]').description('run one exercise once (default: the current one)')), [
+  examples(engineOptions(program.command('run [exercise]').description('run one exercise once (default: the current one)')).option('--timeline', 'also draw what ran when, on each thread or task (concurrency exercises)').option('--edit', 'then open the exercise at the failing line in $VISUAL, $EDITOR, or VS Code from its terminal'), [
     'advpy-kata run',
     'advpy-kata run 05',
     'advpy-kata run retry --engine embedded',
+    'advpy-kata run --edit',
   ]).action(async (exercise: string | undefined, options) =>
     set(await (await import('./commands/run.js')).runRun({ ...options, exercise }, io)),
   );
@@ -98,16 +104,31 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
   );
 
   examples(
-    engineOptions(program.command('verify').description('check every exercise; exits 0 only when all pass'))
+    engineOptions(program.command('verify').description('check every exercise (with --done, those finished so far); exits 0 only when they pass'))
+      .option('--done', "check only the exercises you have finished, and fail if any broke (a learner's CI: green while you progress)")
       .option('--solutions', 'check the course itself: solutions pass, stubs fail, files match the manifest')
-      .addOption(new Option('--reporter <reporter>', 'output format').choices(['pretty', 'json', 'junit', 'github']).default('pretty')),
-    ['advpy-kata verify', 'advpy-kata verify --reporter github', 'advpy-kata verify --solutions --engine embedded'],
+      .option(
+        '--reporter <name[:file]>',
+        'pretty, json (exercism results.json v3 per exercise), junit or github (annotations, and a job summary in ' +
+          '$GITHUB_STEP_SUMMARY); repeat it for several reports, each to its own file; without a file a report goes to ' +
+          'stdout, and only one may. Default: github under GitHub Actions, else pretty',
+        (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+      ),
+    [
+      'advpy-kata verify',
+      'advpy-kata verify --done --engine embedded',
+      'advpy-kata verify --reporter github --reporter junit:report.xml --reporter json:results.json',
+      'advpy-kata verify --solutions --engine embedded',
+    ],
   ).action(async (options) => set(await (await import('./commands/verify.js')).runVerify(options, io)));
 
-  examples(engineOptions(program.command('doctor').description('show which Python runs your code, and why')), [
-    'advpy-kata doctor',
-    'advpy-kata doctor --python /usr/bin/python3.13',
-  ]).action(async (options) => set(await (await import('./commands/doctor.js')).runDoctor(options, io)));
+  examples(
+    engineOptions(program.command('doctor').description('show which Python runs your code, and why')).option(
+      '--json',
+      'machine-readable: every Python found (version, capabilities, where it was found) and the engine of each exercise',
+    ),
+    ['advpy-kata doctor', 'advpy-kata doctor --python /usr/bin/python3.13', 'advpy-kata doctor --json'],
+  ).action(async (options) => set(await (await import('./commands/doctor.js')).runDoctor(options, io)));
 
   const unknown = findUnknownCommand(argv, program);
   if (unknown) {
@@ -150,6 +171,9 @@ function findUnknownCommand(argv: readonly string[], program: Command): { word: 
   return suggestion === undefined ? { word } : { word, suggestion };
 }
 
+/** Errno codes that mean the machine refused a write, whatever command met them. */
+const WRITE_REFUSALS = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS']);
+
 function reportError(error: unknown, io: Io, debug: boolean): ExitCode {
   const theme = themeFor(io);
   if (error instanceof CommanderError) {
@@ -160,6 +184,12 @@ function reportError(error: unknown, io: Io, debug: boolean): ExitCode {
     io.stderr.write(`${theme.red(`error: ${error.message}`)}\n`);
     if (error.hint) io.stderr.write(`${error.hint}\n`);
     return error.exitCode;
+  }
+  if (isFileSystemError(error) && WRITE_REFUSALS.has(error.code ?? '')) {
+    // The machine said no (a full disk, no permission): not a bug, so not exit 70.
+    const { what, todo } = describeWriteError(error, error.path ?? io.cwd);
+    io.stderr.write(`${theme.red(`error: could not write ${error.path ?? 'a file'}: ${what}`)}\n${todo}, then run the command again.\n`);
+    return EXIT.ioError;
   }
   const shown = error instanceof Error ? error.message : String(error);
   io.stderr.write(`${theme.red(`internal error: ${shown}`)}\n`);

@@ -13,6 +13,8 @@ export const WorkspaceConfigSchema = z
     engine: EngineChoiceSchema.default('auto'),
     /** An interpreter to prefer over discovery; `--python` and ADVPY_PYTHON still win. */
     python: z.string().optional(),
+    /** The language the learner comes from: explanations of habits lead with it. */
+    from: z.enum(['ts', 'go']).optional().describe('ts or go: which language explanations of habits speak to first.'),
   })
   .strict();
 

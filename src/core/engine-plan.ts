@@ -4,9 +4,9 @@
  * Python when the exercise needs nothing it lacks, else a clear "cannot run here".
  */
 import type { EngineChoice } from './config.js';
-import type { Capability } from './capabilities.js';
+import { CAPABILITIES, type Capability } from './capabilities.js';
 import type { Exercise } from './manifest.js';
-import { choosePython, type ProbedPython, type WorkingPython } from '../engine/discover.js';
+import { choosePython, type ProbedPython, type WorkingPython } from './python-choice.js';
 
 export type EnginePlan =
   | { engine: 'native'; python: WorkingPython; why: string }
@@ -16,6 +16,8 @@ export type EnginePlan =
 /** The embedded engine (Pyodide, WebAssembly) cannot start threads or processes. */
 const NATIVE_ONLY: readonly Capability[] = ['threads', 'processes', 'free-threading'];
 export const EMBEDDED_PYTHON = '3.14';
+/** What the embedded Python can do, of the capabilities exercises may ask for. */
+export const EMBEDDED_CAPABILITIES: readonly Capability[] = CAPABILITIES.filter((capability) => !NATIVE_ONLY.includes(capability));
 
 export function parseMinVersion(text: string): [number, number] {
   const [major, minor] = text.split('.').map(Number);

@@ -11,8 +11,15 @@ export const EXIT = {
   usage: 2,
   /** A bug in advpy-kata (EX_SOFTWARE). */
   internal: 70,
+  /**
+   * Progress or a report could not be written (a full disk, no permission, a read-only
+   * mount): EX_IOERR from sysexits.h. Not 70, because nothing is wrong with advpy-kata.
+   */
+  ioError: 74,
   /** Ctrl-C. */
   interrupted: 130,
+  /** SIGTERM (128 + 15), as shells report it. */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -27,6 +34,10 @@ export type KataErrorCode =
   | 'BAD_CONFIG'
   | 'NO_PYTHON'
   | 'MISSING_FILE'
+  | 'STATE_TOO_NEW'
+  | 'STATE_NOT_SAVED'
+  | 'REPORT_NOT_WRITTEN'
+  | 'WATCH_LOCKED'
   | 'USAGE';
 
 export class KataError extends Error {

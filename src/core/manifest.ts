@@ -58,6 +58,7 @@ export const ChapterSchema = z
       .describe('Folder name under exercises/ and solutions/.'),
     title: z.string().min(1),
     bridge: z.string().min(1).describe('How the topic maps onto TypeScript and Go, shown at the start of the chapter.'),
+    learned: z.string().min(1).describe('What a learner who finished the chapter can now do, shown on the finish screen.'),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 /**
  * `verify` as data: what was expected of each run and whether it held. In a
- * workspace every exercise must pass; for the course itself every solution must
- * pass and every stub must fail (a passing stub is "already solved").
+ * workspace every exercise must pass (with `--done`, every exercise finished so
+ * far); for the course itself every solution must pass and every stub must fail
+ * (a passing stub is "already solved").
  */
 import type { Course, Exercise } from './manifest.js';
 import type { SuiteOutcome } from './outcome.js';
@@ -13,6 +14,10 @@ export interface VerifyEntry {
   target: VerifyTarget;
   /** The file that was tested, as shown to the reader. */
   file: string;
+  /** The same file, absolute, for reports that need it relative to somewhere else (GitHub's repository root). */
+  path?: string;
+  /** The suite's source, so reports can quote each test's code. */
+  suiteSource?: string;
   outcome: SuiteOutcome;
   verdict: 'ok' | 'problem' | 'skipped';
   /** Why the verdict, in a sentence. */
@@ -20,14 +25,23 @@ export interface VerifyEntry {
 }
 
 export interface VerifyReport {
-  mode: 'workspace' | 'solutions';
+  /** `done`: a workspace's finished exercises only, the check of a learner's CI. */
+  mode: 'workspace' | 'done' | 'solutions';
   entries: VerifyEntry[];
+  /** In `done` mode, the exercises left unchecked because they are not done yet. */
+  notDone?: string[];
   /** Course-level problems: files that do not match the manifest, too few hints. */
   problems: string[];
 }
 
-export function judge(exercise: Exercise, target: VerifyTarget, file: string, outcome: SuiteOutcome): VerifyEntry {
-  const entry = (verdict: VerifyEntry['verdict'], message: string): VerifyEntry => ({ exercise, target, file, outcome, verdict, message });
+export function judge(
+  exercise: Exercise,
+  target: VerifyTarget,
+  file: string,
+  outcome: SuiteOutcome,
+  more: Pick<VerifyEntry, 'path' | 'suiteSource'> = {},
+): VerifyEntry {
+  const entry = (verdict: VerifyEntry['verdict'], message: string): VerifyEntry => ({ exercise, target, file, ...more, outcome, verdict, message });
   switch (outcome.kind) {
     case 'unsupported':
       return entry('skipped', `skipped: ${outcome.reason}`);
@@ -46,8 +60,20 @@ export function judge(exercise: Exercise, target: VerifyTarget, file: string, ou
 }
 
 export function isVerified(report: VerifyReport): boolean {
-  // A skip is never a pass: an exercise nobody could run has not been verified.
-  return report.problems.length === 0 && report.entries.every((entry) => entry.verdict === 'ok');
+  return report.problems.length === 0 && report.entries.every((entry) => !failsRun(report, entry));
+}
+
+/**
+ * Whether this entry makes the run fail. A skip is never a pass: an exercise nobody
+ * could run has not been verified, so it fails a learner's full check. `--done` asks a
+ * narrower question, "did anything I finished break?", and an exercise this engine
+ * cannot run cannot have broken here. `--solutions` checks the course on one engine:
+ * on the embedded one, the exercises that need native CPython (30, 31, 34) cannot run
+ * by design. In both, a skip is reported as not checked, and the run can still pass.
+ */
+export function failsRun(report: Pick<VerifyReport, 'mode'>, entry: VerifyEntry): boolean {
+  if (entry.verdict === 'skipped') return report.mode === 'workspace';
+  return entry.verdict === 'problem';
 }
 
 /**

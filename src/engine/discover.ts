@@ -1,28 +1,29 @@
 /**
- * Finding the Pythons a learner's machine has, where their tools put them, and
- * choosing one for the course.
+ * Finding the Pythons a learner's machine has and where their tools put them.
  *
  * Decide, then do: `gatherFacts` reads the disk, `planCandidates` orders what it
  * found (pure), `probePython` asks each interpreter what it is, and
- * `choosePython` picks one (pure). Every process starts through `execute`.
+ * `choosePython` (pure, in `src/core/python-choice.ts`) picks one. Every process
+ * starts through `execute`.
  */
 import { statSync } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import { join, posix, win32 } from 'node:path';
 import { z } from 'zod';
-import type { Capability } from '../core/capabilities.js';
+import type { ProbedPython, PythonCandidate, PythonSource } from '../core/python-choice.js';
+import { ProbeCache } from './probe-cache.js';
 import { PYTHON_BRIDGE_DIR } from '../package-root.js';
 import { execute, type ExecuteResult } from './processes.js';
 
-/** Where a candidate was found. Listed in priority order. */
-export type PythonSource = 'option' | 'env' | 'uv' | 'pyenv' | 'py-launcher' | 'path-versioned' | 'path';
-
-/** An interpreter worth probing. */
-export interface PythonCandidate {
-  /** Absolute, except that `--python` and ADVPY_PYTHON may name a command on PATH. */
-  path: string;
-  source: PythonSource;
-}
+// The shapes discovery returns are defined in the core, beside the pure choice that reads them.
+export type {
+  BrokenPython,
+  ProbedPython,
+  PythonCandidate,
+  PythonSource,
+  PythonVersion,
+  WorkingPython,
+} from '../core/python-choice.js';
 
 /** What planning needs to know about the machine, gathered beforehand by {@link gatherFacts}. */
 export interface DiscoveryFacts {
@@ -43,8 +44,12 @@ export interface DiscoveryFacts {
   exists: (path: string) => boolean;
 }
 
-/** Names that say their version, newest first: likelier to be a course-ready Python than plain `python3`. */
-const VERSIONED_NAMES = ['python3.14', 'python3.13', 'python3.12'] as const;
+/**
+ * Names that say their version, newest first: likelier to be a course-ready Python
+ * than plain `python3`. Free-threaded builds (PEP 703) install as `python3.Nt`; they
+ * come after the default builds, which every exercise but the free-threading ones prefers.
+ */
+const VERSIONED_NAMES = ['python3.14', 'python3.13', 'python3.12', 'python3.14t', 'python3.13t'] as const;
 const PLAIN_NAMES = ['python3', 'python'] as const;
 
 /** Every interpreter to probe, highest priority first, each path once. */
@@ -161,11 +166,9 @@ export async function gatherFacts(options: GatherOptions): Promise<DiscoveryFact
   const { env, platform, home } = options;
   const path = pathFor(platform);
   const windows = platform === 'win32';
-  // Inside an install directory: `<name>/bin/python3` on POSIX, `<name>/python.exe` on Windows.
-  const executable = windows ? ['python.exe'] : ['bin', 'python3'];
   const [uvPythons, pyenvPythons, pyLauncherPythons] = await Promise.all([
-    readInterpreters(uvInstallDir(env, platform, home), executable),
-    readInterpreters(path.join(pyenvRoot(env, platform, home), 'versions'), executable),
+    readInterpreters(uvInstallDir(env, platform, home), platform),
+    readInterpreters(path.join(pyenvRoot(env, platform, home), 'versions'), platform),
     windows ? executePyLauncherList() : Promise.resolve([]),
   ]);
   return {
@@ -200,19 +203,39 @@ function pyenvRoot(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: stri
   return platform === 'win32' ? win32.join(home, '.pyenv', 'pyenv-win') : posix.join(home, '.pyenv');
 }
 
-/** `<dir>/*\/<executable...>` that are files, in name order. */
-async function readInterpreters(dir: string, executable: readonly string[]): Promise<string[]> {
+/** The interpreter of each install directory under `dir`, in name order. */
+async function readInterpreters(dir: string, platform: NodeJS.Platform): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return [];
   }
-  return names
-    .filter((name) => !name.startsWith('.')) // uv keeps its lock and scratch space here
-    .sort()
-    .map((name) => join(dir, name, ...executable))
-    .filter(isFile);
+  const found = await Promise.all(
+    names
+      .filter((name) => !name.startsWith('.')) // uv keeps its lock and scratch space here
+      .sort()
+      .map((name) => installedInterpreter(join(dir, name), platform)),
+  );
+  return found.filter((path): path is string => path !== undefined);
+}
+
+/**
+ * An install directory's interpreter: `python.exe` on Windows; on POSIX `bin/python3`,
+ * or for a free-threaded install that has no plain name, its `bin/python3.Nt`.
+ */
+async function installedInterpreter(installDir: string, platform: NodeJS.Platform): Promise<string | undefined> {
+  if (platform === 'win32') {
+    const exe = win32.join(installDir, 'python.exe');
+    const threaded = (await readdir(installDir).catch(() => [] as string[])).find((name) => /^python3\.\d+t\.exe$/i.test(name));
+    if (isFile(exe)) return exe;
+    return threaded === undefined ? undefined : win32.join(installDir, threaded);
+  }
+  const bin = posix.join(installDir, 'bin');
+  const plain = posix.join(bin, 'python3');
+  if (isFile(plain)) return plain;
+  const threaded = (await readdir(bin).catch(() => [] as string[])).filter((name) => /^python3\.\d+t$/.test(name)).sort().at(-1);
+  return threaded === undefined ? undefined : posix.join(bin, threaded);
 }
 
 function isFile(path: string): boolean {
@@ -262,37 +285,6 @@ const ProbeReportSchema = z.object({
   platform: z.string(),
 });
 export type ProbeReport = z.infer<typeof ProbeReportSchema>;
-
-export interface PythonVersion {
-  major: number;
-  minor: number;
-  micro: number;
-}
-
-/** A candidate that ran the probe. */
-export interface WorkingPython extends PythonCandidate {
-  ok: true;
-  /** `sys.executable` with symlinks resolved: candidates with the same realPath are one Python. */
-  realPath: string;
-  /** `platform.python_implementation()` in lower case: "cpython", "pypy", ... */
-  implementation: string;
-  version: PythonVersion;
-  /** As `python --version` prints it: "3.13.0", "3.14.0rc1". */
-  versionText: string;
-  /** Built with the GIL optional (3.13t and later, PEP 703). */
-  freeThreadingBuild: boolean;
-  /** False only when a free-threaded build really runs without the GIL. */
-  gilEnabled: boolean;
-}
-
-/** A candidate that could not run the probe. */
-export interface BrokenPython extends PythonCandidate {
-  ok: false;
-  /** Why, as a clause about the interpreter: "it did not start (ENOENT)". */
-  problem: string;
-}
-
-export type ProbedPython = WorkingPython | BrokenPython;
 
 /** Ask one interpreter what it is. Never rejects: a broken interpreter is an ordinary answer. */
 export async function probePython(candidate: PythonCandidate): Promise<ProbedPython> {
@@ -388,9 +380,40 @@ async function resolveRealPath(path: string): Promise<string> {
  * parallel (they are independent); an interpreter reached by several paths
  * (symlinks, uv's minor-version links) is kept once, at its highest priority.
  */
-export async function discoverPythons(options: GatherOptions): Promise<ProbedPython[]> {
+export interface DiscoverOptions extends GatherOptions {
+  /** Where probe results are kept between runs (see probe-cache.ts); none: probe every time. */
+  cacheDir?: string;
+  /**
+   * Stop probing once the interpreters found so far are enough (say, one fits the
+   * course): candidates are probed in priority order, so the rest cannot be chosen
+   * anyway unless the learner asks for something the first fit lacks. Without it,
+   * every candidate is probed (doctor lists them all).
+   */
+  enough?: (found: readonly ProbedPython[]) => boolean;
+}
+
+export async function discoverPythons(options: DiscoverOptions): Promise<ProbedPython[]> {
   const candidates = planCandidates(await gatherFacts(options));
-  const probed = await Promise.all(candidates.map(probePython));
+  const cache = new ProbeCache(options.cacheDir, options.env.PYTHON_GIL ?? '');
+  const probe = async (candidate: PythonCandidate): Promise<ProbedPython> => {
+    const cached = cache.get(candidate.path);
+    // The source is where it was found this time; the cache may have seen it elsewhere.
+    if (cached) return { ...cached, source: candidate.source };
+    const probed = await probePython(candidate);
+    cache.set(candidate.path, probed);
+    return probed;
+  };
+  let probed: ProbedPython[];
+  if (options.enough === undefined) {
+    probed = await Promise.all(candidates.map(probe));
+  } else {
+    probed = [];
+    for (const candidate of candidates) {
+      probed.push(await probe(candidate));
+      if (options.enough(probed)) break;
+    }
+  }
+  cache.save();
   const seen = new Set<string>();
   return probed.filter((python) => {
     if (!python.ok) return true;
@@ -398,114 +421,6 @@ export async function discoverPythons(options: GatherOptions): Promise<ProbedPyt
     seen.add(python.realPath);
     return true;
   });
-}
-
-/** What the course (or one exercise) needs from an interpreter. */
-export interface PythonNeed {
-  /** Oldest acceptable `[major, minor]`. */
-  minVersion: readonly [number, number];
-  /** Why that minimum, named in messages: "PEP 695 syntax". */
-  minVersionReason?: string;
-  capabilities: readonly Capability[];
-}
-
-export interface PythonChoice {
-  /** Absent when nothing fits, or when the Python the learner named does not. */
-  chosen?: WorkingPython & { why: string };
-  /** Every interpreter that does not meet the need, in priority order. */
-  rejected: Array<{ python: ProbedPython; why: string }>;
-}
-
-/** How each source is named in messages. */
-const SOURCE_NAMES: Record<PythonSource, string> = {
-  option: '--python',
-  env: 'ADVPY_PYTHON',
-  uv: 'uv',
-  pyenv: 'pyenv',
-  'py-launcher': 'py launcher',
-  'path-versioned': 'PATH',
-  path: 'PATH',
-};
-
-function isNamedByLearner(source: PythonSource): boolean {
-  return source === 'option' || source === 'env';
-}
-
-/**
- * Pick the first interpreter, in priority order, that meets the need. When the
- * learner named one (`--python`, else ADVPY_PYTHON), only that one may be chosen:
- * silently running a different Python than the one asked for would be worse
- * than stopping with the reason.
- */
-export function choosePython(found: readonly ProbedPython[], need: PythonNeed): PythonChoice {
-  const named = found.find((python) => isNamedByLearner(python.source));
-  const rejected: PythonChoice['rejected'] = [];
-  let chosen: PythonChoice['chosen'];
-  for (const python of found) {
-    const verdict = judgePython(python, need);
-    if (!verdict.fits) {
-      const why = isNamedByLearner(python.source) ? renderNamedRejection(python, verdict.why) : verdict.why;
-      rejected.push({ python, why });
-    } else if (chosen === undefined && (named === undefined || python === named)) {
-      chosen = { ...verdict.python, why: renderChoiceReason(verdict.python, need) };
-    }
-  }
-  return chosen === undefined ? { rejected } : { chosen, rejected };
-}
-
-function judgePython(
-  python: ProbedPython,
-  need: PythonNeed,
-): { fits: true; python: WorkingPython } | { fits: false; why: string } {
-  if (!python.ok) return { fits: false, why: python.problem };
-  if (python.implementation !== 'cpython') {
-    return { fits: false, why: `it is ${python.implementation} ${python.versionText}, and this course needs CPython` };
-  }
-  const [major, minor] = need.minVersion;
-  const { version } = python;
-  if (version.major < major || (version.major === major && version.minor < minor)) {
-    const reason = need.minVersionReason === undefined ? '' : ` (${need.minVersionReason})`;
-    return {
-      fits: false,
-      why: `Python ${python.versionText} is too old: this course needs ${major}.${minor} or newer${reason}`,
-    };
-  }
-  for (const capability of need.capabilities) {
-    const missing = findMissingCapability(python, capability);
-    if (missing !== undefined) return { fits: false, why: missing };
-  }
-  return { fits: true, python };
-}
-
-function findMissingCapability(python: WorkingPython, capability: Capability): string | undefined {
-  switch (capability) {
-    case 'free-threading':
-      return python.freeThreadingBuild
-        ? undefined
-        : `Python ${python.versionText} is not a free-threaded build, which this exercise needs ` +
-            '(try `uv python install 3.13t`)';
-    case 'threads':
-    case 'processes':
-    case 'typecheck':
-      // Any working CPython has these.
-      return undefined;
-  }
-}
-
-function renderNamedRejection(python: ProbedPython, why: string): string {
-  const name = SOURCE_NAMES[python.source];
-  const undo = python.source === 'option' ? 'leave --python out' : 'unset ADVPY_PYTHON';
-  return (
-    `the Python given with ${name} (${python.path}) cannot be used: ${why}. ` +
-    `Point ${name} at another Python, or ${undo} to let advpy-kata search.`
-  );
-}
-
-function renderChoiceReason(python: WorkingPython, need: PythonNeed): string {
-  if (isNamedByLearner(python.source)) return `chosen with ${SOURCE_NAMES[python.source]}`;
-  const kind = need.capabilities.includes('free-threading') ? 'free-threaded Python' : 'Python';
-  const [major, minor] = need.minVersion;
-  return `first ${kind} ${major}.${minor} or newer found (${SOURCE_NAMES[python.source]})`;
 }
 
 /** The Python to suggest installing. */

@@ -35,7 +35,8 @@ export interface EmbeddedStartup {
 
 export type FromWorker =
   | { type: 'loaded'; startup: EmbeddedStartup }
-  | { type: 'started' }
+  /** `protocol` is what the bridge's `start()` announced (see BRIDGE_PROTOCOL_VERSION). */
+  | { type: 'started'; protocol: unknown }
   | { type: 'response'; id: number; line: string }
   /** Sent from inside the SIGINT handler, so it arrives even if Python never returns. */
   | { type: 'stacks'; text: string }

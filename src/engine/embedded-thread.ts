@@ -7,14 +7,25 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { BridgeCrashError, BridgeTimeoutError, type PythonInterpreter } from './engine.js';
+import { BridgeCrashError, BridgeTimeoutError, BridgeVersionError, type PythonInterpreter } from './engine.js';
 import type { EmbeddedStartup, EmbeddedWorkerData, FromWorker, ToWorker } from './embedded-messages.js';
 import { planSnapshotName, readBridgeSources } from './embedded-snapshot.js';
-import { BRIDGE_PROTOCOL_VERSION, type BridgeRequest, type BridgeResponse, type PyFrame } from './protocol.js';
+import { BRIDGE_PROTOCOL_VERSION, type BridgeRequest, type BridgeResponse, type PyFrame } from '../core/protocol.js';
 import { PYTHON_BRIDGE_DIR } from '../package-root.js';
 
-/** How long Python gets to honour an interrupt before the thread is ended without it. */
-const INTERRUPT_GRACE_MS = 300;
+/**
+ * How long Python gets to honour an interrupt before the thread is ended without it.
+ * A responsive interpreter answers within milliseconds and ends the wait at once;
+ * this only bounds code deaf to interrupts (a loop inside C), and is generous so a
+ * busy machine that schedules the worker late still gets the learner's stacks.
+ */
+const INTERRUPT_GRACE_MS = 1_500;
+/**
+ * Extra time for the stack report once Python has taken the interrupt (Pyodide clears
+ * the buffer when it does). The report is a message queued behind whatever the learner
+ * printed before it, and a flood of output can take a while to drain on a busy machine.
+ */
+const STACK_DRAIN_MS = 3_000;
 /** What the interrupt buffer holds to raise KeyboardInterrupt: SIGINT. */
 const SIGINT = 2;
 /** Raw output kept for crash reports. */
@@ -82,7 +93,7 @@ export class EmbeddedThread implements EmbeddedInterpreter {
   private ended: BridgeCrashError | undefined;
   private closing: Promise<void> | undefined;
   /** Set while a timed-out request waits for Python to say where it was. */
-  private timingOut: { id: number; timeoutMs: number; reject: (error: Error) => void; grace: NodeJS.Timeout } | undefined;
+  private timingOut: { id: number; timeoutMs: number; reject: (error: Error) => void; grace: NodeJS.Timeout; drained?: boolean } | undefined;
 
   constructor(cacheDir: string) {
     const interruptBuffer = new SharedArrayBuffer(4);
@@ -113,8 +124,7 @@ export class EmbeddedThread implements EmbeddedInterpreter {
           loadWaiter?.resolve(message.startup);
           return;
         case 'started':
-          this.startWaiter?.resolve();
-          this.startWaiter = undefined;
+          this.started(message.protocol);
           return;
         case 'response':
           this.receive(message.id, message.line);
@@ -208,6 +218,19 @@ export class EmbeddedThread implements EmbeddedInterpreter {
     waiter.resolve(response);
   }
 
+  /** The session started: usable only when its bridge speaks this side's protocol version. */
+  private started(protocol: unknown): void {
+    const waiter = this.startWaiter;
+    this.startWaiter = undefined;
+    if (protocol === BRIDGE_PROTOCOL_VERSION) {
+      waiter?.resolve();
+      return;
+    }
+    const announced = typeof protocol === 'number' ? protocol : null;
+    const error = new BridgeVersionError(join(realpathSync(PYTHON_BRIDGE_DIR), 'advpy_embedded.py'), announced, BRIDGE_PROTOCOL_VERSION);
+    void this.close().then(() => waiter?.reject(error));
+  }
+
   /** Ask Python to raise KeyboardInterrupt where it stands; end the thread if it does not within the grace time. */
   private interruptRequest(id: number, timeoutMs: number): void {
     const waiter = this.pending.get(id);
@@ -220,8 +243,21 @@ export class EmbeddedThread implements EmbeddedInterpreter {
     }
     this.stacks = '';
     Atomics.store(this.interrupt, 0, SIGINT);
-    const grace = setTimeout(() => this.finishTimeout(), INTERRUPT_GRACE_MS);
+    const grace = setTimeout(() => this.graceOver(), INTERRUPT_GRACE_MS);
     this.timingOut = { id, timeoutMs, reject: waiter.reject, grace };
+  }
+
+  /** Python was given its grace time: wait a little more only if it took the interrupt and its report is on the way. */
+  private graceOver(): void {
+    const timingOut = this.timingOut;
+    if (!timingOut) return;
+    const taken = Atomics.load(this.interrupt, 0) !== SIGINT;
+    if (taken && this.stacks === '' && !timingOut.drained) {
+      timingOut.drained = true;
+      timingOut.grace = setTimeout(() => this.finishTimeout(), STACK_DRAIN_MS);
+      return;
+    }
+    this.finishTimeout();
   }
 
   private finishTimeout(): void {

@@ -98,14 +98,15 @@ async function load(): Promise<{ pyodide: Pyodide; startup: EmbeddedStartup }> {
   return { pyodide, startup };
 }
 
-function start(pyodide: Pyodide, cwd: string, outputCap: number): Handle {
+function start(pyodide: Pyodide, cwd: string, outputCap: number): { handle: Handle; protocol: unknown } {
   mountHostDir(pyodide, cwd);
   const glue = pyodide.pyimport('advpy_embedded') as unknown as {
-    start(cwd: string, outputCap: number, report: (text: string) => void): void;
+    start(cwd: string, outputCap: number, report: (text: string) => void): unknown;
     handle: Handle;
   };
-  glue.start(cwd, outputCap, (text) => send({ type: 'stacks', text }));
-  return glue.handle;
+  // The main thread checks the version; a bridge older than versions returns None (undefined here).
+  const protocol = glue.start(cwd, outputCap, (text) => send({ type: 'stacks', text }));
+  return { handle: glue.handle, protocol };
 }
 
 async function main(): Promise<void> {
@@ -115,10 +116,12 @@ async function main(): Promise<void> {
   port?.on('message', (message: ToWorker) => {
     try {
       switch (message.type) {
-        case 'start':
-          handle = start(pyodide, message.cwd, message.outputCap);
-          send({ type: 'started' });
+        case 'start': {
+          const started = start(pyodide, message.cwd, message.outputCap);
+          handle = started.handle;
+          send({ type: 'started', protocol: started.protocol });
           break;
+        }
         case 'request':
           if (handle === undefined) throw new Error('request before start');
           send({ type: 'response', id: message.id, line: handle(message.line) });

@@ -3,7 +3,7 @@
  * answers bridge requests. Engines differ in how they run Python, not in what
  * a request means.
  */
-import type { BridgeRequest, BridgeResponse } from './protocol.js';
+import type { BridgeRequest, BridgeResponse } from '../core/protocol.js';
 
 export type EngineKind = 'native' | 'embedded';
 
@@ -29,6 +29,45 @@ export class BridgeTimeoutError extends Error {
   ) {
     super(`Python did not finish within ${timeoutMs} ms`);
     this.name = 'BridgeTimeoutError';
+  }
+}
+
+/**
+ * The private channel to Python carried something the bridge never sends: the
+ * code under test wrote to, closed or replaced the runner's file descriptors.
+ * Nothing more that channel says can be trusted, so the interpreter is ended.
+ */
+export class BridgeChannelError extends Error {
+  constructor(
+    /** What arrived instead of a bridge message (cut short), or what happened to the channel. */
+    readonly received: string,
+  ) {
+    super("the runner's private channel to Python was disturbed by the code under test");
+    this.name = 'BridgeChannelError';
+  }
+}
+
+/**
+ * The Python half of the bridge speaks another protocol version than this TypeScript
+ * half: the package's files come from two advpy-kata versions (a partly updated
+ * install, or a checkout whose `dist/` is older than its `python/`). Caught at the
+ * handshake, so it never surfaces later as a confusing failure mid-run.
+ */
+export class BridgeVersionError extends Error {
+  constructor(
+    /** The bridge file that answered, named so the stale file can be found. */
+    readonly bridge: string,
+    /** What it announced; null when it announced no version (older than versioned bridges). */
+    readonly announced: number | null,
+    readonly expected: number,
+  ) {
+    const spoke = announced === null ? 'announced no protocol version' : `speaks bridge protocol version ${announced}`;
+    super(
+      `The runner's Python bridge (${bridge}) ${spoke}, but this advpy-kata speaks version ${expected}: ` +
+        'its files come from two different advpy-kata versions. Reinstall advpy-kata so they match ' +
+        '(`npx advpy-kata@latest` fetches a fresh copy; in a checkout, run `npm run build`).',
+    );
+    this.name = 'BridgeVersionError';
   }
 }
 

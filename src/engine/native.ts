@@ -6,9 +6,16 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
-import { BridgeCrashError, BridgeTimeoutError, type PythonInterpreter } from './engine.js';
+import { BridgeChannelError, BridgeCrashError, BridgeTimeoutError, BridgeVersionError, type PythonInterpreter } from './engine.js';
 import { spawnOwned, terminate } from './processes.js';
-import type { BridgeRequest, BridgeResponse } from './protocol.js';
+import {
+  BRIDGE_PROTOCOL_VERSION,
+  CHANNEL_BROKEN_EXIT,
+  isBridgeResponse,
+  parseBridgeReady,
+  type BridgeRequest,
+  type BridgeResponse,
+} from '../core/protocol.js';
 import { PYTHON_BRIDGE_DIR } from '../package-root.js';
 
 export interface NativeOptions {
@@ -20,10 +27,19 @@ export interface NativeOptions {
   outputCap: number;
   /** Time allowed for the interpreter to start and report ready. */
   startTimeoutMs?: number;
+  /** The owning runner's child registry, when it lives in another thread (see processes.ts). */
+  reportTo?: string;
 }
 
-/** How long to wait for faulthandler's dump after asking for it. */
-const STACK_WAIT_MS = 300;
+const BRIDGE_SCRIPT = join(PYTHON_BRIDGE_DIR, 'advpy_native.py');
+/**
+ * How long to wait for faulthandler's dump after asking for it. Generous because a
+ * loaded machine (CI on two cores running suites in parallel) may not schedule the
+ * bridge for a while; a dump that arrives ends the wait early.
+ */
+const STACK_WAIT_MS = 3000;
+/** The dump is taken as complete once no more bytes have come for this long. */
+const STACK_QUIET_MS = 150;
 /** Raw fd 1/2 output kept for crash reports. */
 const RAW_OUTPUT_CAP = 16 * 1024;
 
@@ -34,7 +50,7 @@ export async function startNative(options: NativeOptions): Promise<PythonInterpr
     // -X dev: show ResourceWarnings and unawaited coroutines. -B: never write
     // __pycache__ into the learner's folder (and never run a stale .pyc after a
     // save within the same mtime tick).
-    args: ['-X', 'dev', '-B', join(PYTHON_BRIDGE_DIR, 'advpy_native.py'), '3', '4', '5'],
+    args: ['-X', 'dev', '-B', BRIDGE_SCRIPT, '3', '4', '5'],
     cwd: options.cwd,
     env: {
       ...process.env,
@@ -45,6 +61,7 @@ export async function startNative(options: NativeOptions): Promise<PythonInterpr
     },
     stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
     ownGroup: true,
+    ...(options.reportTo === undefined ? {} : { reportTo: options.reportTo }),
   });
   const interpreter = new NativeInterpreter(child, options.python);
   await interpreter.ready(options.startTimeoutMs ?? 10_000);
@@ -63,7 +80,7 @@ class NativeInterpreter implements PythonInterpreter {
   private readonly pending = new Map<number, Pending>();
   private stacks = '';
   private raw = '';
-  private exited: BridgeCrashError | undefined;
+  private exited: BridgeCrashError | BridgeChannelError | BridgeVersionError | undefined;
   private readyWaiter: Pending | undefined;
 
   constructor(
@@ -90,7 +107,10 @@ class NativeInterpreter implements PythonInterpreter {
     const lines = createInterface({ input: responses, crlfDelay: Infinity });
     lines.on('line', (line) => this.receive(line));
     child.once('exit', (code, signal) => {
-      this.exited = new BridgeCrashError(code, signal, this.raw);
+      this.exited ??=
+        code === CHANNEL_BROKEN_EXIT
+          ? new BridgeChannelError('the channel was closed or replaced (os.close or os.dup2 on a runner descriptor)')
+          : new BridgeCrashError(code, signal, this.raw);
       for (const waiter of this.pending.values()) waiter.reject(this.exited);
       this.pending.clear();
       this.readyWaiter?.reject(this.exited);
@@ -125,16 +145,44 @@ class NativeInterpreter implements PythonInterpreter {
   }
 
   private receive(line: string): void {
-    const message = JSON.parse(line) as BridgeResponse & { ready?: boolean };
-    if (message.ready === true) {
-      this.readyWaiter?.resolve(message);
+    let message: unknown;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      message = undefined;
+    }
+    const announced = this.readyWaiter ? parseBridgeReady(message) : undefined;
+    if (this.readyWaiter && announced !== undefined) {
+      const waiter = this.readyWaiter;
       this.readyWaiter = undefined;
+      if (announced === BRIDGE_PROTOCOL_VERSION) {
+        waiter.resolve(undefined as unknown as BridgeResponse);
+      } else {
+        const error = new BridgeVersionError(BRIDGE_SCRIPT, announced, BRIDGE_PROTOCOL_VERSION);
+        this.exited = error;
+        // Rejected once the process is gone, so nothing of the refused bridge outlives the start.
+        void this.close().then(() => waiter.reject(error));
+      }
+      return;
+    }
+    if (!isBridgeResponse(message)) {
+      this.channelBroken(line);
       return;
     }
     const id = message.id ?? -1;
     const waiter = this.pending.get(id);
     this.pending.delete(id);
     waiter?.resolve(message);
+  }
+
+  /** Something other than the bridge wrote to the channel: fail every request and end the process. */
+  private channelBroken(line: string): void {
+    if (this.exited) return;
+    this.exited = new BridgeChannelError(line.length > 200 ? `${line.slice(0, 200)}…` : line);
+    for (const waiter of this.pending.values()) waiter.reject(this.exited);
+    this.pending.clear();
+    this.readyWaiter?.reject(this.exited);
+    void this.close();
   }
 
   request(request: BridgeRequest, timeoutMs: number): Promise<BridgeResponse> {
@@ -168,10 +216,15 @@ class NativeInterpreter implements PythonInterpreter {
         const deadline = Date.now() + STACK_WAIT_MS;
         // The dump arrives in pieces; it is complete once no more bytes come for a moment.
         let seen = before;
+        let quietSince = Date.now();
         while (Date.now() < deadline) {
           await delay(25);
-          if (this.stacks.length > before && this.stacks.length === seen) break;
-          seen = this.stacks.length;
+          if (this.stacks.length !== seen) {
+            seen = this.stacks.length;
+            quietSince = Date.now();
+          } else if (seen > before && Date.now() - quietSince >= STACK_QUIET_MS) {
+            break;
+          }
         }
       } catch {
         // The process died in between; there is nothing to dump.
@@ -182,8 +235,11 @@ class NativeInterpreter implements PythonInterpreter {
   }
 
   async close(): Promise<void> {
-    this.toPython.end();
+    // End the tree before closing the pipe: at end of input the bridge exits by
+    // itself, and a learner's child that left the group would be orphaned before
+    // terminate() could find it below the bridge.
     await terminate(this.child);
+    this.toPython.end();
   }
 }
 

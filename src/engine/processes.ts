@@ -7,8 +7,19 @@
  * - Ctrl-C reaches every child, and none outlives us (each is killed on exit);
  * - nothing new starts once shutdown has begun;
  * - every child carries a description, which its error messages use.
+ *
+ * Suites run in Vitest's worker thread, so the Python bridge is started there,
+ * while the runner that must be able to stop it lives in the thread that made the
+ * SuiteRunner (the main thread, in the CLI). A child started with `reportTo`
+ * therefore announces its pid over a BroadcastChannel, and that runner keeps it in
+ * a {@link ReportedChildren} registry: it can end the run's processes at once
+ * (a save, q or Ctrl-C during a hang), and shutdown and exit end them too.
+ * Process ids are the same in every thread, and the child is ours whichever thread forked it.
  */
 import { spawn, type ChildProcess, type SpawnOptions, type StdioOptions } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { BroadcastChannel } from 'node:worker_threads';
+import { identifyProcess, isSameProcess, killProcessTree, type ProcessIdentity } from './process-tree.js';
 
 const live = new Set<ChildProcess>();
 /** Children started in their own process group: signals go to the whole group. */
@@ -37,6 +48,12 @@ export interface OwnedSpawnOptions {
    * directly (we decide how it ends) and killing the group also ends grandchildren.
    */
   ownGroup?: boolean;
+  /**
+   * The channel of the {@link ReportedChildren} registry that owns this run
+   * (from {@link listenForChildReports}, usually in another thread): the child's
+   * pid is reported there when it starts and when it exits.
+   */
+  reportTo?: string;
 }
 
 /** Start a child that is tracked until it exits. */
@@ -58,6 +75,12 @@ export function spawnOwned(options: OwnedSpawnOptions): ChildProcess {
   };
   child.once('exit', forget);
   child.once('error', forget);
+  if (options.reportTo !== undefined && child.pid !== undefined) {
+    const channel = options.reportTo;
+    const pid = child.pid;
+    postReport(channel, { type: 'spawned', pid, group: spawnOptions.detached === true, description: options.description });
+    child.once('exit', () => postReport(channel, { type: 'exited', pid }));
+  }
   return child;
 }
 
@@ -72,9 +95,21 @@ function signalChild(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** End a child: SIGTERM, then SIGKILL if it is still there after `graceMs`. */
+/**
+ * End a child: SIGTERM, then SIGKILL if it is still there after `graceMs`.
+ * A group leader on Linux (the Python bridge) is ended with its whole tree at once
+ * instead, descendants that left the group included (process-tree.ts): what it
+ * runs is the learner's code, which has nothing to save and may ignore SIGTERM.
+ */
 export function terminate(child: ChildProcess, graceMs = KILL_GRACE_MS): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  const pid = child.pid;
+  if (groupLeaders.has(child) && process.platform === 'linux') {
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      killProcessTree(pid, { group: true });
+    });
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       signalChild(child, 'SIGKILL');
@@ -91,6 +126,8 @@ export function terminate(child: ChildProcess, graceMs = KILL_GRACE_MS): Promise
 /** Stop starting children and end the running ones. */
 export async function shutdownChildren(graceMs = KILL_GRACE_MS): Promise<void> {
   shuttingDown = true;
+  // Other threads' children first: they cannot be waited for here, only ended.
+  for (const registry of registries) registry.endAll();
   await Promise.all([...live].map((child) => terminate(child, graceMs)));
 }
 
@@ -105,7 +142,117 @@ function ensureExitHook(): void {
   // 'exit' handlers must be synchronous: SIGKILL is the only thing that cannot wait.
   process.once('exit', () => {
     for (const child of live) signalChild(child, 'SIGKILL');
+    for (const registry of registries) registry.endAll();
   });
+}
+
+type ChildReport =
+  | { type: 'spawned'; pid: number; group: boolean; description: string }
+  | { type: 'exited'; pid: number };
+
+function postReport(name: string, report: ChildReport): void {
+  // A channel per message, closed at once: the sender's modules are re-evaluated for
+  // every suite run, and a channel kept in one would outlive it. Delivery is not
+  // affected: postMessage has queued the message for every listener before close.
+  const channel = new BroadcastChannel(name);
+  channel.postMessage(report);
+  channel.close();
+}
+
+function parseReport(data: unknown): ChildReport | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const report = data as Partial<Record<string, unknown>>;
+  if (typeof report.pid !== 'number' || !Number.isInteger(report.pid) || report.pid <= 0) return undefined;
+  if (report.type === 'exited') return { type: 'exited', pid: report.pid };
+  if (report.type === 'spawned' && typeof report.group === 'boolean' && typeof report.description === 'string') {
+    return { type: 'spawned', pid: report.pid, group: report.group, description: report.description };
+  }
+  return undefined;
+}
+
+interface ReportedChild {
+  identity: ProcessIdentity;
+  group: boolean;
+  description: string;
+}
+
+const registries = new Set<ReportedChildren>();
+
+/**
+ * The children another thread started for one owner (a SuiteRunner), known by pid.
+ * They cannot be awaited from here (their 'exit' events belong to the thread that
+ * forked them), only ended; the 'exited' report removes them.
+ */
+export class ReportedChildren {
+  private readonly children = new Map<number, ReportedChild>();
+  private readonly listener: BroadcastChannel;
+  /** Open {@link cancel} windows: while any is open, a newly reported child is ended at once. */
+  private holds = 0;
+
+  constructor(readonly channel: string) {
+    this.listener = new BroadcastChannel(channel);
+    this.listener.onmessage = (event) => this.receive(parseReport((event as MessageEvent).data));
+    // Listening must never keep the process alive on its own.
+    this.listener.unref();
+    registries.add(this);
+    ensureExitHook();
+  }
+
+  get size(): number {
+    return this.children.size;
+  }
+
+  private receive(report: ChildReport | undefined): void {
+    if (report === undefined) return;
+    if (report.type === 'exited') {
+      this.children.delete(report.pid);
+      return;
+    }
+    const child: ReportedChild = { identity: identifyProcess(report.pid), group: report.group, description: report.description };
+    // On Linux an unreadable /proc entry means it has already ended (and its pid may be reused).
+    if (process.platform === 'linux' && child.identity.started === undefined) return;
+    if (shuttingDown || this.holds > 0) end(child);
+    else this.children.set(report.pid, child);
+  }
+
+  /** End every reported child now (SIGKILL, with its group and, on Linux, its descendants). */
+  endAll(): void {
+    for (const child of this.children.values()) end(child);
+    this.children.clear();
+  }
+
+  /**
+   * End the current run's children, and any it starts until `release` is called:
+   * a test that starts after the bridge was killed must not get a live one.
+   */
+  cancel(): () => void {
+    this.holds++;
+    this.endAll();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+    };
+  }
+
+  /** Stop listening, ending what is still running. */
+  close(): void {
+    this.endAll();
+    registries.delete(this);
+    this.listener.close();
+  }
+}
+
+function end(child: ReportedChild): void {
+  // A pid whose process ended and was reaped may name another process by now.
+  if (!isSameProcess(child.identity)) return;
+  killProcessTree(child.identity.pid, { group: child.group });
+}
+
+/** A registry on a fresh channel; pass its `channel` to the thread that will spawn. */
+export function listenForChildReports(): ReportedChildren {
+  return new ReportedChildren(`advpy-kata/children/${randomUUID()}`);
 }
 
 export interface ExecuteResult {

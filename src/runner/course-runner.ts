@@ -4,7 +4,9 @@
  */
 import { homedir } from 'node:os';
 import type { EngineChoice } from '../core/config.js';
-import { planEngine, type EnginePlan } from '../core/engine-plan.js';
+import type { FromLanguage } from '../core/explanations.js';
+import { parseMinVersion, planEngine, type EnginePlan } from '../core/engine-plan.js';
+import { choosePython, type PythonNeed } from '../core/python-choice.js';
 import type { Exercise } from '../core/manifest.js';
 import type { SuiteOutcome } from '../core/outcome.js';
 import { discoverPythons, type ProbedPython } from '../engine/discover.js';
@@ -19,6 +21,27 @@ export interface CourseRunnerOptions {
   env: NodeJS.ProcessEnv;
   /** Replaces every exercise's time limit (ADVPY_TIMEOUT_MS): for slow machines, and for tests of hangs. */
   timeoutMs?: number;
+  /** The language the learner comes from, for explanations of habits. */
+  from?: FromLanguage;
+  /**
+   * The exercises that may be run: discovery stops once each of their needs has a
+   * fitting interpreter. Without them, every interpreter found is probed.
+   */
+  exercises?: readonly Exercise[];
+}
+
+/** Each distinct need among the exercises (minimum version and capabilities) has a fitting interpreter. */
+function everyNeedMet(exercises: readonly Exercise[], found: readonly ProbedPython[]): boolean {
+  const needs = new Map<string, PythonNeed>();
+  for (const exercise of exercises) {
+    const need: PythonNeed = { minVersion: parseMinVersion(exercise.requires.python), capabilities: exercise.requires.capabilities };
+    needs.set(JSON.stringify(need), need);
+  }
+  return [...needs.values()].every((need) => {
+    const choice = choosePython(found, need);
+    // A default build is preferred when the need allows it, so a free-threaded fit alone is not the end.
+    return choice.chosen !== undefined && (need.capabilities.includes('free-threading') || !choice.chosen.freeThreadingBuild);
+  });
 }
 
 export class CourseRunner {
@@ -31,8 +54,16 @@ export class CourseRunner {
   ) {}
 
   static async create(options: CourseRunnerOptions): Promise<CourseRunner> {
-    const gather = { env: options.env, platform: process.platform, home: homedir() };
-    const pythons = await discoverPythons(options.python === undefined ? gather : { ...gather, explicit: options.python });
+    const exercises = options.exercises;
+    const pythons = await discoverPythons({
+      env: options.env,
+      platform: process.platform,
+      home: homedir(),
+      cacheDir: options.cacheDir,
+      ...(options.python === undefined ? {} : { explicit: options.python }),
+      // Enough once every exercise's native plan has what it would choose anyway.
+      ...(exercises === undefined ? {} : { enough: (found: readonly ProbedPython[]) => everyNeedMet(exercises, found) }),
+    });
     return new CourseRunner(options, pythons);
   }
 
@@ -42,11 +73,12 @@ export class CourseRunner {
 
   /** Start Vitest now rather than on the first run (watch mode warms up while the learner reads). */
   warm(): Promise<SuiteRunner> {
-    this.suites ??= SuiteRunner.create({ courseRoot: this.options.courseRoot, cacheDir: this.options.cacheDir });
+    this.suites ??= SuiteRunner.create({ courseRoot: this.options.courseRoot, cacheDir: this.options.cacheDir, env: this.options.env });
     return this.suites;
   }
 
-  async run(original: Exercise, targetRoot: string): Promise<SuiteOutcome> {
+  /** Run an exercise's suite; aborting `signal` ends the run at once (see SuiteRunRequest.signal). */
+  async run(original: Exercise, targetRoot: string, signal?: AbortSignal): Promise<SuiteOutcome> {
     const exercise = this.options.timeoutMs === undefined ? original : { ...original, timeoutMs: this.options.timeoutMs };
     const plan = this.plan(exercise);
     if (plan.engine === 'none') return { kind: 'unsupported', reason: plan.reason, fix: plan.fix };
@@ -56,6 +88,8 @@ export class CourseRunner {
       targetRoot,
       engine: plan.engine,
       ...(plan.engine === 'native' ? { python: plan.python.path } : {}),
+      ...(this.options.from === undefined ? {} : { from: this.options.from }),
+      ...(signal === undefined ? {} : { signal }),
     });
   }
 

@@ -5,14 +5,20 @@
  * file, with the target (learner file, stub or solution) and engine passed in
  * through `provide`. That is what keeps save-to-verdict fast in watch mode.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestCase, TestModule, Vitest } from 'vitest/node';
 import type { PythonFailure, TestOutput } from '../core/failures.js';
+import { explainOutcome, type FromLanguage } from '../core/explanations.js';
+import type { Timeline } from '../core/timeline.js';
+import type { Profile } from '../core/profile.js';
 import type { Exercise } from '../core/manifest.js';
 import { decideOutcome, type SuiteOutcome, type TestFailure, type TestReport } from '../core/outcome.js';
 import type { KitConfig } from '../testing/config.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { listenForChildReports, type ReportedChildren } from '../engine/processes.js';
+import { planSuitePool, readVitestVersion } from './pool-choice.js';
+import { parseAssertionError, type AssertionErrorLike } from './vitest-assertion.js';
 import { disposeWarmThread, warmThreadPool } from './warm-pool.js';
 
 export interface SuiteRunnerOptions {
@@ -20,6 +26,10 @@ export interface SuiteRunnerOptions {
   courseRoot: string;
   /** For Vite's own cache and the kit's derived data; never inside the learner's folder. */
   cacheDir: string;
+  /** Read for ADVPY_WARM_POOL (see pool-choice.ts); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Where the one-line notice goes when the warm pool is not used; defaults to stderr. */
+  notice?: (line: string) => void;
 }
 
 export interface SuiteRunRequest {
@@ -31,11 +41,33 @@ export interface SuiteRunRequest {
   /** Per-call limit inside the suite; defaults to the exercise's whole-suite timeout. */
   callTimeoutMs?: number;
   outputCap?: number;
+  /** The language the learner comes from, so explanations of habits lead with it. */
+  from?: FromLanguage;
+  /**
+   * Aborting ends the run at once: its Python processes are killed and Vitest skips
+   * what is left. The run then resolves with {@link CANCELLED_OUTCOME}; a run still
+   * waiting its turn never starts.
+   */
+  signal?: AbortSignal;
 }
 
+/** What a cancelled run resolves with; the caller that aborted it knows to discard it. */
+export const CANCELLED_OUTCOME: SuiteOutcome = { kind: 'error', message: 'the run was cancelled' };
+
 export const DEFAULT_OUTPUT_CAP = 64 * 1024;
-/** Beyond the suite's own timeout, how long Vitest gets before the run is cancelled. */
-const BACKSTOP_MARGIN_MS = 10_000;
+/**
+ * Beyond the suite's own timeout, how long Vitest gets before the run is cancelled.
+ * The backstop is for a run the kit's own limits failed to end, so it must outlast
+ * all of them: an engine start (up to 30 s for Pyodide on a loaded machine, and not
+ * charged to the suite), then the stack report after a timeout (a few seconds).
+ */
+const BACKSTOP_MARGIN_MS = 45_000;
+/**
+ * At close, how long Vitest gets to wind down a cancelled run. Only a run that
+ * cannot be interrupted (the embedded engine inside a long call) takes longer;
+ * the thread is then ended instead, and the process exits right after close.
+ */
+const CLOSE_WAIT_MS = 1_000;
 
 /** Where suites find `advpy-kata/testing`: built JS normally, TS source when we run from source. */
 function testingKitEntry(): string {
@@ -45,6 +77,13 @@ function testingKitEntry(): string {
 
 export class SuiteRunner {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Cancels the run in progress, if any. */
+  private cancelCurrent: (() => void) | undefined;
+  /**
+   * The Python processes the suites start: they are spawned in Vitest's worker
+   * thread, and reported here so this thread can end them (processes.ts).
+   */
+  private readonly children: ReportedChildren = listenForChildReports();
 
   private constructor(
     private readonly vitest: Vitest,
@@ -53,6 +92,8 @@ export class SuiteRunner {
 
   static async create(options: SuiteRunnerOptions): Promise<SuiteRunner> {
     const { createVitest } = await import('vitest/node');
+    const pool = planSuitePool(readVitestVersion(), options.env ?? process.env);
+    if (pool.kind === 'threads') (options.notice ?? ((line: string) => process.stderr.write(`${line}\n`)))(pool.notice);
     const vitest = await createVitest(
       'test',
       {
@@ -68,13 +109,16 @@ export class SuiteRunner {
         reporters: [{}],
         // One warm thread serves every run (see warm-pool.ts); isolate: false makes its
         // runtime reset the suite's modules between runs instead of needing a new thread.
-        pool: warmThreadPool as never,
+        // On a Vitest the warm pool was not written for, Vitest's own pool (pool-choice.ts).
+        pool: pool.kind === 'warm' ? (warmThreadPool as never) : 'threads',
         isolate: false,
         maxWorkers: 1,
         passWithNoTests: false,
         testTimeout: 600_000,
         hookTimeout: 600_000,
         printConsoleTrace: false,
+        // Where each test is defined, so reports can quote its code (exercism's test_code).
+        includeTaskLocation: true,
         cache: false,
         // The embedded engine keeps a pre-loaded interpreter between runs; Node must
         // load it natively so the warm thread's per-run module reset leaves it alone.
@@ -100,6 +144,8 @@ export class SuiteRunner {
   }
 
   private async runNow(request: SuiteRunRequest): Promise<SuiteOutcome> {
+    const aborted = (): boolean => request.signal?.aborted === true;
+    if (aborted()) return CANCELLED_OUTCOME;
     const suiteFile = join(this.options.courseRoot, request.exercise.suitePath);
     if (!existsSync(suiteFile)) return { kind: 'error', message: `the suite ${suiteFile} is missing` };
     const config: KitConfig = {
@@ -109,34 +155,71 @@ export class SuiteRunner {
       suiteTimeoutMs: request.exercise.timeoutMs,
       outputCap: request.outputCap ?? DEFAULT_OUTPUT_CAP,
       cacheDir: this.options.cacheDir,
+      processChannel: this.children.channel,
     };
     if (request.python !== undefined) config.python = request.python;
     for (const project of this.vitest.projects) project.provide('advpy', config);
     const specifications = this.vitest.getModuleSpecifications(suiteFile);
     const started = performance.now();
     let cancelled = false;
-    const backstop = setTimeout(() => {
+    let releaseChildren: (() => void) | undefined;
+    const cancel = (): void => {
+      if (cancelled) return;
       cancelled = true;
+      // Kill Python first: the test in progress fails at once, and Vitest (which
+      // only stops between tests) skips the rest. Any bridge a test still starts
+      // before Vitest's cancel arrives in the worker is killed as it is reported.
+      releaseChildren = this.children.cancel();
       void this.vitest.cancelCurrentRun('keyboard-input');
-    }, request.exercise.timeoutMs + BACKSTOP_MARGIN_MS);
+    };
+    this.cancelCurrent = cancel;
+    request.signal?.addEventListener('abort', cancel, { once: true });
+    const backstop = setTimeout(cancel, request.exercise.timeoutMs + BACKSTOP_MARGIN_MS);
     try {
       const result = await this.vitest.runTestSpecifications(specifications, false);
+      if (aborted()) return CANCELLED_OUTCOME;
       const module = result.testModules.find((candidate) => candidate.moduleId === suiteFile.replaceAll('\\', '/'));
       if (!module) {
         const message = result.unhandledErrors.map(String).join('\n') || 'Vitest did not run the suite';
         return { kind: 'error', message };
       }
-      return toOutcome(module, performance.now() - started);
+      return explainOutcome(
+        toOutcome(module, performance.now() - started),
+        readSource(join(request.targetRoot, request.exercise.workspacePath)),
+        request.from === undefined ? {} : { from: request.from },
+      );
     } finally {
       clearTimeout(backstop);
+      request.signal?.removeEventListener('abort', cancel);
+      this.cancelCurrent = undefined;
+      releaseChildren?.();
       // A cancelled run may have left the warm thread busy: start the next run on a new one.
       if (cancelled) await disposeWarmThread();
     }
   }
 
+  /** Cancel the run in progress (if any) and end Vitest; no Python process outlives this. */
   async close(): Promise<void> {
-    await this.vitest.close();
+    this.cancelCurrent?.();
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, CLOSE_WAIT_MS);
+    });
+    const closing = this.vitest.close();
+    closing.catch(() => undefined); // a failure after the wait ran out is of no use to anyone
+    await Promise.race([closing, waited]);
+    clearTimeout(timer);
     await disposeWarmThread();
+    this.children.close();
+  }
+}
+
+/** The learner's file as it was run, for the habit rules; undefined when it cannot be read. */
+function readSource(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 
@@ -158,22 +241,33 @@ function toReport(test: TestCase): TestReport {
     status: result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped',
     durationMs: test.diagnostic()?.duration ?? 0,
   };
+  if (test.location) report.line = test.location.line;
   const error = result.state === 'failed' ? result.errors[0] : undefined;
   if (error) report.failure = toFailure(error);
-  const output = (test.meta() as { advpyOutput?: TestOutput }).advpyOutput;
-  if (output) report.output = output;
+  const meta = test.meta() as { advpyOutput?: TestOutput; advpyTimelines?: Timeline[]; advpyProfile?: Profile };
+  if (meta.advpyOutput) report.output = meta.advpyOutput;
+  if (meta.advpyTimelines && meta.advpyTimelines.length > 0) report.timelines = meta.advpyTimelines;
+  if (meta.advpyProfile) report.profile = meta.advpyProfile;
   return report;
 }
 
-interface SerializedError {
-  message?: string;
-  diff?: string;
+interface SerializedError extends AssertionErrorLike {
   advpy?: PythonFailure;
 }
 
+/** Said when an assertion came without a message of the suite's own. */
+const UNEXPLAINED_ASSERTION = 'The result was not what the test expected.';
+
 function toFailure(error: SerializedError): TestFailure {
   const failure: TestFailure = { message: error.message ?? 'unknown error' };
-  if (error.diff) failure.diff = error.diff;
   if (error.advpy) failure.python = error.advpy;
+  else {
+    // Vitest's own sentence is replaced by data the UI words (see vitest-assertion.ts).
+    const assertion = parseAssertionError(error);
+    if (assertion) {
+      failure.message = assertion.message === '' ? UNEXPLAINED_ASSERTION : assertion.message;
+      failure.comparison = assertion.comparison;
+    }
+  }
   return failure;
 }

@@ -15,8 +15,10 @@
  *
  * This leans on Vitest's worker message protocol ("start"/"started",
  * "stop"/"stopped"), which is why vitest is pinned to an exact version in
- * package.json. If the thread dies or a run is cancelled, the next run simply
- * starts a new thread.
+ * package.json, and why the runner checks the running Vitest against
+ * WARM_POOL_VITEST_VERSION and uses Vitest's own `threads` pool on a mismatch
+ * (see pool-choice.ts). If the thread dies or a run is cancelled, the next run
+ * simply starts a new thread. test/runner/warm-pool.test.ts is the tripwire.
  */
 import { ThreadsPoolWorker, type PoolWorker } from 'vitest/node';
 
@@ -26,6 +28,12 @@ type Message = { type?: string } | undefined;
 
 export const WARM_POOL_NAME = 'advpy-warm-thread';
 
+/**
+ * The Vitest this pool was written and tested against. Raise it together with
+ * vitest's pin in package.json, after test/runner/warm-pool.test.ts passes.
+ */
+export const WARM_POOL_VITEST_VERSION = '4.1.12';
+
 interface SharedThread {
   inner: ThreadsPoolWorker;
   /** The thread exists (Vitest's start pipes its output each call, so call it once). */
@@ -33,13 +41,41 @@ interface SharedThread {
   /** Vitest's runtime in the thread has been set up by a "start" request. */
   runtimeStarted: boolean;
   alive: boolean;
+  /** Every listener on the thread, ours and each run's: all of them are attached through attach(). */
+  listeners: number;
 }
 
 let shared: SharedThread | undefined;
+/** Threads this process has started for the pool: it stays at 1 while the warm thread is reused. */
+let threadsStarted = 0;
 
 function sharedThread(options: WorkerOptions): SharedThread {
-  if (!shared || !shared.alive) shared = { inner: new ThreadsPoolWorker(options), threadStarted: false, runtimeStarted: false, alive: true };
+  if (!shared || !shared.alive) shared = { inner: new ThreadsPoolWorker(options), threadStarted: false, runtimeStarted: false, alive: true, listeners: 0 };
   return shared;
+}
+
+function attach(thread: SharedThread, event: string, callback: Listener): void {
+  thread.inner.on(event, callback);
+  thread.listeners++;
+}
+
+function detach(thread: SharedThread, event: string, callback: Listener): void {
+  // A disposed thread has no Worker left to detach from (Vitest's getter throws).
+  if (thread.alive) thread.inner.off(event, callback);
+  thread.listeners--;
+}
+
+/** What the warm pool has done so far in this process. */
+export interface WarmPoolStats {
+  /** Worker threads started for the pool; a run on the warm thread adds none. */
+  threadsStarted: number;
+  /** Listeners on the current thread (0 without one); constant between runs, or they leak. */
+  listeners: number;
+}
+
+/** For the tripwire test and for debugging: whether the thread is reused and nothing accumulates on it. */
+export function warmPoolStats(): WarmPoolStats {
+  return { threadsStarted, listeners: shared?.alive === true ? shared.listeners : 0 };
 }
 
 class WarmThreadWorker implements PoolWorker {
@@ -55,13 +91,17 @@ class WarmThreadWorker implements PoolWorker {
   }
 
   on(event: string, callback: Listener): void {
-    this.thread.inner.on(event, callback);
+    attach(this.thread, event, callback);
     this.attached.push([event, callback]);
     if (event === 'message') this.listeners.add(callback);
   }
 
   off(event: string, callback: Listener): void {
-    this.thread.inner.off(event, callback);
+    const index = this.attached.findIndex(([name, attached]) => name === event && attached === callback);
+    // Detaching twice, or what this run never attached, must not skew the count.
+    if (index === -1) return;
+    this.attached.splice(index, 1);
+    detach(this.thread, event, callback);
     this.listeners.delete(callback);
   }
 
@@ -88,20 +128,20 @@ class WarmThreadWorker implements PoolWorker {
     if (this.thread.threadStarted) return;
     await this.thread.inner.start();
     this.thread.threadStarted = true;
+    threadsStarted++;
     const thread = this.thread;
     // A thread that crashed or exited cannot be reused: the next run gets a new one.
-    this.thread.inner.on('exit', () => {
+    const retire = (): void => {
       thread.alive = false;
-    });
-    this.thread.inner.on('error', () => {
-      thread.alive = false;
-    });
+    };
+    attach(thread, 'exit', retire);
+    attach(thread, 'error', retire);
   }
 
   async stop(): Promise<void> {
     // The thread stays (that is the point; disposeWarmThread ends it), but this run's
     // listeners must go: Vitest relies on thread termination to drop them.
-    if (this.thread.alive) for (const [event, callback] of this.attached) this.thread.inner.off(event, callback);
+    for (const [event, callback] of this.attached) detach(this.thread, event, callback);
     this.attached.length = 0;
     this.listeners.clear();
   }

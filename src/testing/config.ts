@@ -20,6 +20,11 @@ export interface KitConfig {
   outputCap: number;
   /** Where derived data (type-check results) is cached. */
   cacheDir: string;
+  /**
+   * The runner's child registry (processes.ts): every Python process a suite starts
+   * is reported there, so the runner, in another thread, can end it at once.
+   */
+  processChannel?: string;
 }
 
 declare module 'vitest' {

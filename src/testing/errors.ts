@@ -3,7 +3,7 @@
  * data on `advpy`, which survives Vitest's trip from the worker to the runner.
  */
 import { summarizeFailure, type PythonFailure } from '../core/failures.js';
-import type { PyErrorInfo } from '../engine/protocol.js';
+import type { PyErrorInfo } from '../core/protocol.js';
 
 export class PythonFailureError extends Error {
   readonly advpy: PythonFailure;

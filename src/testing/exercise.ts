@@ -8,9 +8,11 @@
 import { afterAll, beforeAll, beforeEach, type RunnerTestCase } from 'vitest';
 import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BridgeCrashError, BridgeTimeoutError, type PythonInterpreter } from '../engine/engine.js';
-import { OPAQUE_MARKER, type BridgeRequest, type BridgeResponse, type PyWarning } from '../engine/protocol.js';
+import { BridgeChannelError, BridgeCrashError, BridgeTimeoutError, type PythonInterpreter } from '../engine/engine.js';
+import { OPAQUE_MARKER, type BridgeRequest, type BridgeResponse, type PyWarning } from '../core/protocol.js';
 import { parseFaulthandler, type TestOutput } from '../core/failures.js';
+import { parseSpans, type Timeline } from '../core/timeline.js';
+import { parseProfileRows, type Profile } from '../core/profile.js';
 import { readKitConfig, type KitConfig } from './config.js';
 import { PythonError, PythonFailureError } from './errors.js';
 
@@ -56,6 +58,8 @@ export class Exercise {
   private starting: Promise<PythonInterpreter> | undefined;
   private deadline = Number.POSITIVE_INFINITY;
   private currentTest: RunnerTestCase | undefined;
+  /** True until the current test's first request, which tells Python a new test began. */
+  private testStarting = false;
   private readonly config: KitConfig;
 
   constructor(
@@ -73,7 +77,11 @@ export class Exercise {
 
   /** Start the interpreter and import the learner's module (normally done by beforeAll). */
   async start(): Promise<void> {
-    this.deadline = Date.now() + this.config.suiteTimeoutMs;
+    // The time limit is the learner's code's budget. Starting the engine (a cold
+    // Pyodide load and snapshot on a slow machine) must not spend it, so the clock
+    // starts once the first interpreter is up; the runner's backstop still bounds
+    // a start that never ends.
+    this.deadline = Number.POSITIVE_INFINITY;
     await this.ensureStarted();
   }
 
@@ -88,6 +96,7 @@ export class Exercise {
   private async launch(): Promise<PythonInterpreter> {
     const interpreter = await startInterpreter(this.config, dirname(this.path));
     this.interpreter = interpreter;
+    if (this.deadline === Number.POSITIVE_INFINITY) this.deadline = Date.now() + this.config.suiteTimeoutMs;
     const request: BridgeRequest = { op: 'import', path: this.path, fakeTime: this.options.fakeTime === true };
     if (this.options.alias !== undefined) request.alias = this.options.alias;
     await this.send(request, 'import');
@@ -109,6 +118,7 @@ export class Exercise {
 
   setCurrentTest(test: RunnerTestCase | undefined): void {
     this.currentTest = test;
+    this.testStarting = true;
   }
 
   /** Run statements in the suite namespace (the learner's module is `ex`). */
@@ -129,6 +139,29 @@ export class Exercise {
   /** Call `target` (an expression naming a callable) with JSON arguments; see {@link ref}. */
   call<T = unknown>(target: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<PyResult<T>> {
     return this.request({ op: 'call', target, args, kwargs }) as Promise<PyResult<T>>;
+  }
+
+  /**
+   * Take the spans this test recorded with `kit.timeline.span(label)` and attach them
+   * to the test, for the runner to draw as a timeline. `caption` says what the run was.
+   */
+  async recordTimeline(caption: string): Promise<Timeline> {
+    const timeline: Timeline = { caption, spans: parseSpans(await this.value('kit.timeline.take()')) };
+    const test = this.currentTest;
+    if (test) ((test.meta as { advpyTimelines?: Timeline[] }).advpyTimelines ??= []).push(timeline);
+    return timeline;
+  }
+
+  /**
+   * Attach a profile of the learner's code to the test, for the runner to draw as a
+   * bar chart. `rowsExpression` evaluates to a list of dicts with `name`, `file`,
+   * `line`, `ownSeconds` and `calls` (see core/profile.ts).
+   */
+  async recordProfile(caption: string, rowsExpression: string): Promise<Profile> {
+    const profile: Profile = { caption, rows: parseProfileRows(await this.value(rowsExpression)) };
+    const test = this.currentTest;
+    if (test) (test.meta as { advpyProfile?: Profile }).advpyProfile = profile;
+    return profile;
   }
 
   /** Seconds passed to the fake `sleep`, in order. Needs `fakeTime: true`. */
@@ -159,6 +192,10 @@ export class Exercise {
   private async request(request: BridgeRequest): Promise<PyResult> {
     this.remainingBudget();
     await this.ensureStarted();
+    if (this.testStarting && request.op !== 'import') {
+      this.testStarting = false;
+      request.newTest = true;
+    }
     return this.send(request, 'test');
   }
 
@@ -194,6 +231,9 @@ export class Exercise {
         this.isLearnerFile,
       );
     }
+    if (error instanceof BridgeChannelError) {
+      return new PythonFailureError({ kind: 'channel', phase, received: error.received }, this.isLearnerFile);
+    }
     if (error instanceof BridgeCrashError) {
       return new PythonFailureError(
         { kind: 'crash', phase, exitCode: error.exitCode, signal: error.signal, output: error.output },
@@ -227,7 +267,12 @@ async function startInterpreter(config: KitConfig, cwd: string): Promise<PythonI
     case 'native': {
       if (config.python === undefined) throw new Error('no Python interpreter was chosen for the native engine');
       const { startNative } = await import('../engine/native.js');
-      return startNative({ python: config.python, cwd, outputCap: config.outputCap });
+      return startNative({
+        python: config.python,
+        cwd,
+        outputCap: config.outputCap,
+        ...(config.processChannel === undefined ? {} : { reportTo: config.processChannel }),
+      });
     }
     case 'embedded': {
       const { prepareEmbedded, startEmbedded } = await import('../engine/embedded.js');

@@ -4,7 +4,7 @@ import { PythonError } from './errors.js';
 /**
  * Expect `action` to raise the Python exception `type` (by class name; subclasses
  * are accepted when listed in `alsoAccept`). Returns the error for further checks.
- * `why` finishes the sentence "expected <type> to be raised because …".
+ * `why` finishes the sentence "<type> should have been raised because …".
  */
 export async function expectRaises(
   action: Promise<unknown>,
@@ -19,14 +19,14 @@ export async function expectRaises(
     if (error instanceof PythonError) {
       if (error.pyType === type || alsoAccept.includes(error.pyType)) return error;
       // Re-throw the same error so the runner can still show the Python traceback.
-      error.message = `expected ${type} to be raised because ${why}, but got ${error.pyType}: ${error.pyMessage}`;
+      error.message = `${type} should have been raised because ${why}, but ${error.pyType} was: ${error.pyMessage}`;
       throw error;
     }
     throw error;
   }
   const value = (outcome as { value?: unknown } | undefined)?.value;
   throw new Error(
-    `expected ${type} to be raised because ${why}, but nothing was raised` +
+    `${type} should have been raised because ${why}, but nothing was raised` +
       (value === undefined || value === null ? '' : ` (it returned ${JSON.stringify(value)})`),
   );
 }

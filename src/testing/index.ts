@@ -3,4 +3,5 @@ export { useExercise, Exercise, PyObject, ref, dedent, type ExerciseOptions, typ
 export { PythonError, PythonFailureError } from './errors.js';
 export { expectRaises } from './expectations.js';
 export type { KitConfig } from './config.js';
+export { snippetReport, type SnippetReport } from './snippet-report.js';
 export { typecheck, runPyright, formatDiagnostic, snippetLine, SNIPPET_PATH, type TypeDiagnostic, type TypecheckResult, type TypecheckOptions, type PyrightRequest } from './typecheck.js';

@@ -33,7 +33,12 @@ export function renderDoctor(facts: DoctorFacts): string {
       lines.push(`  ${theme.red(theme.glyph.fail)} ${python.path} ${theme.dim(`(${python.source})`)}: ${python.problem}`);
       continue;
     }
-    const ft = python.freeThreadingBuild ? (python.gilEnabled ? ' free-threaded build (GIL on)' : ' free-threaded (no GIL)') : '';
+    // The build is what Py_GIL_DISABLED says; the GIL can still be on at run time (PYTHON_GIL=1, or an extension that needs it).
+    const ft = python.freeThreadingBuild
+      ? python.gilEnabled
+        ? ` ${theme.cyan('[free-threading build]')} but the GIL is on at run time (PYTHON_GIL=1, or an extension turned it back on)`
+        : ` ${theme.cyan('[free-threading]')} GIL off`
+      : '';
     const mark = used.has(python.path) ? theme.green(`${theme.glyph.pass} used`) : '  ';
     const tooOld = python.version.major === 3 && python.version.minor < 12 ? theme.yellow(' too old for this course (needs 3.12+ for PEP 695 syntax)') : '';
     lines.push(`  ${mark} ${python.implementation} ${python.versionText}${ft}  ${python.path} ${theme.dim(`(${python.source})`)}${tooOld}`);

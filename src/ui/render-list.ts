@@ -16,6 +16,8 @@ export function stateLabel(state: ExerciseStatus, theme: Theme): string {
   switch (state) {
     case 'done':
       return `${theme.glyph.pass} done`;
+    case 'skipped':
+      return `${theme.glyph.skip} skipped (needs native CPython)`;
     case 'current':
       return `${theme.glyph.arrow} current`;
     case 'pending':
@@ -30,6 +32,8 @@ export function colorState(state: ExerciseStatus, text: string, theme: Theme): s
       return theme.green(text);
     case 'current':
       return theme.cyan(text);
+    case 'skipped':
+      return theme.yellow(text);
     case 'pending':
       return text;
     case 'locked':
@@ -51,6 +55,7 @@ export function renderExerciseTable(rows: readonly ExerciseRow[], theme: Theme):
     lines.push(padded.join('  '));
   });
   const done = rows.filter((row) => row.state === 'done').length;
-  lines.push('', `${done}/${rows.length} done`);
+  const skipped = rows.filter((row) => row.state === 'skipped').length;
+  lines.push('', `${done}/${rows.length} done${skipped > 0 ? `, ${skipped} skipped until a native CPython is found (\`advpy-kata doctor\`)` : ''}`);
   return lines.join('\n');
 }

@@ -2,10 +2,13 @@
  * render(outcome) -> string: a suite's verdict as a learner reads it. Every
  * failure says what happened, where (file:line in *their* code), and what next.
  */
-import { stripVTControlCharacters } from 'node:util';
-import { baseName, learnerFrames, stuckLocation, type PythonFailure, type TestOutput } from '../core/failures.js';
-import type { SuiteOutcome, TestFailure, TestReport } from '../core/outcome.js';
-import type { PyErrorInfo } from '../engine/protocol.js';
+import { baseName, learnerFrames, describeThreads, locateStuck, renderStuckPlace, type PythonFailure, type TestOutput } from '../core/failures.js';
+import type { Explanation } from '../core/explanations.js';
+import { learnerText, sanitizeTerminalText } from '../core/terminal-text.js';
+import type { Comparison, SuiteOutcome, TestFailure, TestReport } from '../core/outcome.js';
+import type { PyErrorInfo, PyFrame } from '../core/protocol.js';
+import { charWidth } from './layout.js';
+import { diffLines } from './line-diff.js';
 import type { Theme } from './theme.js';
 
 export interface RenderContext {
@@ -18,6 +21,8 @@ export interface RenderContext {
 const INDENT = '   ';
 /** Lines of captured output shown per test; the rest is summarised. */
 const OUTPUT_LINES = 40;
+/** Characters shown of one printed line (a single line can be megabytes long). */
+const OUTPUT_LINE_CAP = 500;
 
 export function renderOutcome(outcome: SuiteOutcome, context: RenderContext): string {
   const { theme } = context;
@@ -40,35 +45,42 @@ export function renderOutcome(outcome: SuiteOutcome, context: RenderContext): st
   }
 }
 
+/** A test's name with its describe blocks, as the learner reads it. */
+export function testName(test: TestReport, theme: Theme): string {
+  return sanitizeTerminalText([...test.path, test.name].join(` ${theme.glyph.pointer} `));
+}
+
+/** One line per test: its mark and its name. */
+export function renderTestLine(test: TestReport, theme: Theme): string {
+  const name = testName(test, theme);
+  switch (test.status) {
+    case 'passed':
+      return `${theme.green(theme.glyph.pass)} ${name}`;
+    case 'failed':
+      return `${theme.red(theme.glyph.fail)} ${name}`;
+    case 'skipped':
+      return `${theme.yellow(theme.glyph.skip)} ${theme.dim(`${name} (skipped)`)}`;
+  }
+}
+
 function renderTestList(tests: readonly TestReport[], theme: Theme): string {
-  return tests
-    .map((test) => {
-      const name = [...test.path, test.name].join(' › ');
-      switch (test.status) {
-        case 'passed':
-          return `${theme.green(theme.glyph.pass)} ${name}`;
-        case 'failed':
-          return `${theme.red(theme.glyph.fail)} ${name}`;
-        case 'skipped':
-          return `${theme.yellow(theme.glyph.skip)} ${theme.dim(`${name} (skipped)`)}`;
-      }
-    })
-    .join('\n');
+  return tests.map((test) => renderTestLine(test, theme)).join('\n');
 }
 
 function renderFailures(tests: readonly TestReport[], context: RenderContext): string[] {
-  return tests
-    .filter((test) => test.status === 'failed')
-    .map((test) => {
-      const heading = context.theme.red(context.theme.bold(`${context.theme.glyph.fail} ${[...test.path, test.name].join(' › ')}`));
-      const body = [test.failure ? renderFailure(test.failure, context) : 'failed', renderOutput(test.output, context)]
-        .filter((part) => part !== '')
-        .join('\n');
-      return `${heading}\n${indent(body)}`;
-    });
+  return tests.filter((test) => test.status === 'failed').map((test) => renderFailedTest(test, context));
 }
 
-function renderCounts(tests: readonly TestReport[], theme: Theme): string {
+/** One failed test in detail: its name, then the failure and what it printed, indented. */
+export function renderFailedTest(test: TestReport, context: RenderContext): string {
+  const heading = context.theme.red(context.theme.bold(`${context.theme.glyph.fail} ${testName(test, context.theme)}`));
+  const body = [test.failure ? renderFailure(test.failure, context) : 'failed', renderOutput(test.output, context)]
+    .filter((part) => part !== '')
+    .join('\n');
+  return `${heading}\n${indent(body)}`;
+}
+
+export function renderCounts(tests: readonly TestReport[], theme: Theme): string {
   const passed = tests.filter((test) => test.status === 'passed').length;
   const failed = tests.filter((test) => test.status === 'failed').length;
   const skipped = tests.length - passed - failed;
@@ -78,10 +90,75 @@ function renderCounts(tests: readonly TestReport[], theme: Theme): string {
 }
 
 export function renderFailure(failure: TestFailure, context: RenderContext): string {
-  if (failure.python) return renderPythonFailure(failure.python, failure.message, context);
-  const lines = [failure.message];
-  if (failure.diff) lines.push(context.theme.color ? failure.diff : stripVTControlCharacters(failure.diff));
+  const body = failure.python ? renderPythonFailure(failure.python, failure.message, context) : renderAssertion(failure, context);
+  return [body, ...renderExplanations(failure.explanations ?? [], context)].join('\n');
+}
+
+/** Suite messages quote the learner's values, so they are learner text too, with a larger cap. */
+const SUITE_MESSAGE_CAP = 4000;
+
+function renderAssertion(failure: TestFailure, context: RenderContext): string {
+  const lines = [learnerText(failure.message, SUITE_MESSAGE_CAP)];
+  if (failure.comparison) lines.push(...renderComparison(failure.comparison, context.theme));
   return lines.join('\n');
+}
+
+/** Lines of a diff shown before the rest is counted. */
+const DIFF_LINES = 40;
+/** Characters shown of one expected or received value. */
+const VALUE_CAP = 1000;
+
+/**
+ * Expected and received, each once, in words a Python learner reads: text quoted,
+ * values with Python's True/False/None, and a line diff only where lines differ
+ * (multi-line text, lists, dicts). Never the assertion library's sentence.
+ */
+export function renderComparison(comparison: Comparison, theme: Theme): string[] {
+  const show = (value: string): string =>
+    learnerText(comparison.text ? JSON.stringify(value) : pythonWords(value), VALUE_CAP);
+  if (comparison.relation !== undefined) {
+    const wanted = comparison.relation === 'contain' || comparison.relation === 'match' ? `Expected to ${comparison.relation}:` : `Expected a value ${comparison.relation}:`;
+    return [`${theme.green(wanted)} ${show(comparison.expected)}`, `${theme.red('Received:')} ${show(comparison.received)}`];
+  }
+  const expected = linesOf(comparison, comparison.expected);
+  const received = linesOf(comparison, comparison.received);
+  const diff = expected.length > 1 || received.length > 1 ? diffLines(expected, received) : undefined;
+  if (!diff || expected.length === 0 || received.length === 0) {
+    return [`${theme.green('Expected:')} ${show(comparison.expected)}`, `${theme.red('Received:')} ${show(comparison.received)}`];
+  }
+  const out = [`${theme.green('- expected')} ${theme.dim('and')} ${theme.red('+ received')}${theme.dim(comparison.text ? ', line by line:' : ':')}`];
+  for (const line of diff.slice(0, DIFF_LINES)) {
+    const text = learnerText(comparison.text ? line.text : pythonWords(line.text), VALUE_CAP);
+    out.push(line.kind === 'same' ? theme.dim(`  ${text}`) : line.kind === 'expected' ? theme.green(`- ${text}`) : theme.red(`+ ${text}`));
+  }
+  if (diff.length > DIFF_LINES) out.push(theme.dim(`${theme.glyph.ellipsis} ${diff.length - DIFF_LINES} more line(s) of the comparison not shown`));
+  if (comparison.text) {
+    const wantsNewline = comparison.expected.endsWith('\n');
+    if (wantsNewline !== comparison.received.endsWith('\n')) {
+      out.push(theme.dim(wantsNewline ? 'The expected text ends with a newline; yours does not.' : 'Your text ends with a newline; the expected text does not.'));
+    }
+  }
+  return out;
+}
+
+function linesOf(comparison: Comparison, value: string): string[] {
+  if (!comparison.text) return value.split('\n');
+  return value === '' ? [] : value.replace(/\n$/, '').split('\n');
+}
+
+/** JavaScript's words for Python's values, outside string literals: true -> True, null -> None. */
+export function pythonWords(value: string): string {
+  const words: Record<string, string> = { true: 'True', false: 'False', null: 'None' };
+  return value.replace(/"(?:[^"\\]|\\.)*"|\b(true|false|null)\b/g, (match, word: string | undefined) => (word ? (words[word] ?? match) : match));
+}
+
+/** A habit from TypeScript or Go that the failure showed evidence of: expectation, Python's way, the fix. */
+function renderExplanations(explanations: readonly Explanation[], context: RenderContext): string[] {
+  const { theme } = context;
+  return explanations.flatMap((explanation) => [
+    `${theme.cyan('Coming from TS/Go?')} ${explanation.expected} ${explanation.python}`,
+    `${theme.cyan('Fix:')} ${explanation.fix}`,
+  ]);
 }
 
 function renderPythonFailure(failure: PythonFailure, message: string, context: RenderContext): string {
@@ -90,20 +167,23 @@ function renderPythonFailure(failure: PythonFailure, message: string, context: R
     case 'exception': {
       const error = failure.error;
       const lines: string[] = [];
-      if (!message.startsWith('Python raised') && !message.startsWith('your file failed')) lines.push(message);
-      lines.push(theme.bold(`${error.type}${error.message ? `: ${error.message}` : ''}`));
-      lines.push(...renderFrames(error, context));
-      for (const note of error.notes) lines.push(theme.dim(`note: ${note}`));
-      if (error.cause) lines.push(theme.dim(`caused by ${error.cause.type}: ${error.cause.message}`));
-      for (const inner of error.exceptions ?? []) lines.push(`  ${theme.glyph.bullet} ${inner.type}: ${inner.message}`);
+      if (!message.startsWith('Python raised') && !message.startsWith('your file failed')) lines.push(learnerText(message, SUITE_MESSAGE_CAP));
+      lines.push(theme.bold(learnerText(`${error.type}${error.message ? `: ${error.message}` : ''}`)));
+      lines.push(...renderFrames(error.frames, context));
+      for (const note of error.notes) lines.push(theme.dim(`note: ${learnerText(note)}`));
+      lines.push(...renderRootCause(error, context));
+      for (const inner of error.exceptions ?? []) lines.push(`  ${theme.glyph.bullet} ${learnerText(`${inner.type}: ${inner.message}`)}`);
       const advice = adviceFor(error, failure.phase);
       if (advice) lines.push(theme.cyan(advice));
       return lines.join('\n');
     }
     case 'timeout': {
-      const where = stuckLocation(failure.stuck, context.isLearnerFile);
+      const place = locateStuck(failure.stuck, context.isLearnerFile);
       const lines = [theme.bold(`Python did not finish within ${formatMs(failure.timeoutMs)}, so it was stopped.`)];
-      if (where) lines.push(`stuck here: ${baseName(where.file)}:${where.line} in ${where.name}`);
+      if (place) lines.push(renderStuckPlace(place));
+      const threads = describeThreads(failure.stuck, context.isLearnerFile);
+      // Only worth a list when the code started threads of its own.
+      if (threads.length > 1) lines.push(`Every thread when it was stopped:`, ...threads.map((line) => `  ${theme.glyph.bullet} ${learnerText(line)}`));
       lines.push(
         theme.cyan(
           'Look for a loop whose condition never changes, or a wait that nothing ends. ' +
@@ -115,26 +195,82 @@ function renderPythonFailure(failure: PythonFailure, message: string, context: R
     case 'crash':
       return [
         theme.bold(message),
-        failure.output.trim() === '' ? '' : theme.dim(lastLines(failure.output, 15)),
+        failure.output.trim() === '' ? '' : theme.dim(learnerText(lastLines(failure.output, 15))),
         theme.cyan('The interpreter itself stopped, so the test could not finish. os._exit() or a crashed C extension does this.'),
       ]
         .filter((line) => line !== '')
         .join('\n');
+    case 'channel':
+      return [
+        theme.bold("The runner's private channel to Python was disturbed, so the run was stopped."),
+        theme.dim(`received: ${learnerText(failure.received, 200)}`),
+        theme.cyan(
+          'The runner talks to Python over file descriptors 3 to 5. Your code wrote to one of them, or closed or replaced it ' +
+            '(os.write, os.close, os.dup2). Print with print() or sys.stdout, and leave descriptors you did not open alone.',
+        ),
+      ].join('\n');
     case 'unsupported':
       return `${failure.reason}\n${failure.fix}`;
   }
 }
 
-function renderFrames(error: PyErrorInfo, context: RenderContext): string[] {
-  return learnerFrames(error.frames).flatMap((frame) => {
+/** Characters of a source line shown under a frame. */
+const CODE_CAP = 300;
+
+function renderFrames(frames: readonly PyFrame[], context: RenderContext): string[] {
+  return collapseRepeats(learnerFrames(frames)).flatMap((frame) => {
+    const { theme } = context;
     const place = `${frame.learner ? context.displayPath : baseName(frame.file)}:${frame.line ?? '?'}`;
-    const lines = [`  at ${context.theme.cyan(place)} in ${frame.name}`];
-    if (frame.code) lines.push(`     ${frame.code}`);
-    if (frame.column !== undefined && frame.column !== null && frame.code) {
-      lines.push(`     ${' '.repeat(Math.max(0, frame.column - 1))}^`);
+    const repeat = (frame.repeat ?? 1) > 1 ? theme.yellow(` (repeated ${(frame.repeat ?? 1).toLocaleString('en-US')} times in a row)`) : '';
+    const lines = [`  at ${theme.cyan(sanitizeTerminalText(place))} in ${sanitizeTerminalText(frame.name)}${repeat}`];
+    if (frame.code) {
+      const code = learnerText(frame.code, CODE_CAP);
+      lines.push(`     ${code}`);
+      const caret = caretLine(frame, code);
+      if (caret !== undefined) lines.push(`     ${caret}`);
     }
     return lines;
   });
+}
+
+/**
+ * The `^` under a SyntaxError's column. Python counts the column in the real line;
+ * the code is shown without its indentation, so that is subtracted. The prefix
+ * copies the shown code's tabs and wide characters so the caret lines up on screen.
+ */
+export function caretLine(frame: Pick<PyFrame, 'column' | 'end_column' | 'indent'>, code: string): string | undefined {
+  if (frame.column === undefined || frame.column === null || code === '') return undefined;
+  const chars = [...code];
+  const at = Math.min(Math.max(0, frame.column - 1 - (frame.indent ?? 0)), chars.length);
+  const span = frame.end_column !== undefined && frame.end_column > frame.column ? frame.end_column - frame.column : 1;
+  const width = Math.max(1, Math.min(span, chars.length - at));
+  const prefix = chars.slice(0, at).map((char) => (char === '\t' ? '\t' : ' '.repeat(charWidth(char.codePointAt(0) ?? 32)))).join('');
+  return `${prefix}${'^'.repeat(width)}`;
+}
+
+/** Consecutive identical frames as one, their repeats added (a RecursionError's hundreds of calls). */
+export function collapseRepeats(frames: readonly PyFrame[]): PyFrame[] {
+  const out: PyFrame[] = [];
+  for (const frame of frames) {
+    const last = out.at(-1);
+    if (last && last.file === frame.file && last.line === frame.line && last.name === frame.name) {
+      out[out.length - 1] = { ...last, repeat: (last.repeat ?? 1) + (frame.repeat ?? 1) };
+    } else {
+      out.push(frame);
+    }
+  }
+  return out;
+}
+
+/** The root of an exception chain, and where it was raised in the learner's code. */
+function renderRootCause(error: PyErrorInfo, context: RenderContext): string[] {
+  const cause = error.cause;
+  if (!cause) return [];
+  const depth = cause.depth ?? 1;
+  const label = depth > 1 ? `root cause, ${depth} exceptions down the chain:` : 'caused by';
+  const lines = [context.theme.dim(`${label} `) + context.theme.bold(learnerText(`${cause.type}${cause.message ? `: ${cause.message}` : ''}`))];
+  const mine = (cause.frames ?? []).filter((frame) => frame.learner);
+  return [...lines, ...renderFrames(mine, context)];
 }
 
 /** Advice for exceptions whose cause is not the learner's logic. */
@@ -160,18 +296,18 @@ function renderOutput(output: TestOutput | undefined, context: RenderContext): s
     const dropped = output.truncated[stream];
     if (text === '' && dropped === 0) continue;
     const lines = text.replace(/\n$/, '').split('\n');
-    const shown = lines.slice(0, OUTPUT_LINES).map((line) => `${context.theme.dim('│')} ${line}`);
+    const shown = lines.slice(0, OUTPUT_LINES).map((line) => `${context.theme.dim(context.theme.glyph.rule)} ${learnerText(line, OUTPUT_LINE_CAP)}`);
     parts.push(context.theme.dim(stream === 'stdout' ? 'Your code printed:' : 'Your code wrote to stderr:'), ...shown);
     const hiddenLines = lines.length - shown.length;
     if (hiddenLines > 0 || dropped > 0) {
       const what = [hiddenLines > 0 ? `${hiddenLines} more line(s)` : '', dropped > 0 ? `${dropped.toLocaleString('en-US')} more character(s)` : '']
         .filter(Boolean)
         .join(' and ');
-      parts.push(context.theme.yellow(`… output truncated: ${what} not shown`));
+      parts.push(context.theme.yellow(`${context.theme.glyph.ellipsis} output truncated: ${what} not shown`));
     }
   }
   for (const warning of output.warnings) {
-    parts.push(context.theme.yellow(`warning: ${warning.category}: ${warning.message} (${baseName(warning.file)}:${warning.line})`));
+    parts.push(context.theme.yellow(learnerText(`warning: ${warning.category}: ${warning.message} (${baseName(warning.file)}:${warning.line})`)));
   }
   return parts.join('\n');
 }

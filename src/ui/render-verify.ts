@@ -12,7 +12,20 @@ export function renderVerifyReport(report: VerifyReport, theme: Theme): string {
     lines.push(`Stubs failing as they should: ${failingStubs}/${stubs.length}`);
   }
   const summary = `${count('ok')} ok, ${count('problem')} with problems, ${count('skipped')} skipped`;
-  lines.push(isVerified(report) ? theme.green(`${theme.glyph.pass} Verified: ${summary}.`) : theme.red(`${theme.glyph.fail} Not verified: ${summary}.`));
-  if (count('skipped') > 0) lines.push(theme.yellow('Skipped exercises could not run here (the reasons are above); they never count as passing. See `advpy-kata doctor`.'));
+  const scope = report.mode === 'done' ? ' (the exercises done so far)' : '';
+  lines.push(
+    isVerified(report) ? theme.green(`${theme.glyph.pass} Verified${scope}: ${summary}.`) : theme.red(`${theme.glyph.fail} Not verified${scope}: ${summary}.`),
+  );
+  if (count('skipped') > 0) {
+    lines.push(
+      theme.yellow(
+        report.mode === 'done'
+          ? 'Skipped exercises could not run on this engine (the reasons are above), so they were not checked. See `advpy-kata doctor`.'
+          : 'Skipped exercises could not run here (the reasons are above); they never count as passing. See `advpy-kata doctor`.',
+      ),
+    );
+  }
+  const notDone = report.notDone ?? [];
+  if (notDone.length > 0) lines.push(theme.dim(`${notDone.length} exercise(s) not done yet were not checked; \`advpy-kata verify\` without --done checks every one.`));
   return lines.join('\n');
 }

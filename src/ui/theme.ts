@@ -13,7 +13,28 @@ export interface Theme {
   cyan(text: string): string;
   dim(text: string): string;
   bold(text: string): string;
-  glyph: { pass: string; fail: string; skip: string; arrow: string; bullet: string; lock: string };
+  glyph: Glyphs;
+}
+
+export interface Glyphs {
+  pass: string;
+  fail: string;
+  skip: string;
+  arrow: string;
+  bullet: string;
+  lock: string;
+  /** Marks cut text. */
+  ellipsis: string;
+  /** The list cursor, and the separator between a describe block and its test. */
+  pointer: string;
+  /** The left rule in front of captured output. */
+  rule: string;
+  /** The text cursor while searching. */
+  caret: string;
+  /** The up and down keys. */
+  upDown: string;
+  /** Between items of one line (the key bar). */
+  dot: string;
 }
 
 export function createTheme(color: boolean, unicode = true): Theme {
@@ -27,8 +48,8 @@ export function createTheme(color: boolean, unicode = true): Theme {
     dim: c.dim,
     bold: c.bold,
     glyph: unicode
-      ? { pass: '✓', fail: '✗', skip: '○', arrow: '→', bullet: '•', lock: '🔒' }
-      : { pass: 'v', fail: 'x', skip: 'o', arrow: '->', bullet: '*', lock: '#' },
+      ? { pass: '✓', fail: '✗', skip: '○', arrow: '→', bullet: '•', lock: '🔒', ellipsis: '…', pointer: '›', rule: '│', caret: '▏', upDown: '↑↓', dot: '·' }
+      : { pass: 'v', fail: 'x', skip: 'o', arrow: '->', bullet: '*', lock: '#', ellipsis: '...', pointer: '>', rule: '|', caret: '_', upDown: 'up/down', dot: '-' },
   };
 }
 

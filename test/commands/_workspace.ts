@@ -51,7 +51,7 @@ export class Sandbox {
   async workspace(extra: NodeJS.ProcessEnv = {}): Promise<string> {
     if (this.template === undefined) {
       const template = join(this.root, 'template');
-      const result = await this.cli(['init', template, '--no-git'], this.root, extra);
+      const result = await this.cli(['init', template, '--no-git', '--no-install'], this.root, extra);
       expect(result, 'init of the fixture workspace').toMatchObject({ code: 0, err: '' });
       this.template = template;
     }

@@ -38,7 +38,9 @@ describe('usage errors exit 2', () => {
   it.each([
     [['frobnicate'], /error: /],
     [['list', '--bogus'], /error: unknown option '--bogus'/],
-    [['verify', '--reporter', 'xml'], /argument 'xml' is invalid\. Allowed choices are pretty, json, junit, github/],
+    [['verify', '--reporter', 'xml'], /error: unknown reporter "xml"\nUse one of: pretty, json, junit, github/],
+    [['verify', '--reporter', 'json', '--reporter', 'junit'], /would all write to stdout, and only one reporter can\nGive the others a file/],
+    [['verify', '--done', '--solutions'], /--done and --solutions cannot be combined/],
     [['run', '--engine', 'jython'], /argument 'jython' is invalid\. Allowed choices are auto, native, embedded/],
     [['reset'], /error: missing required argument 'exercise'/],
     [['hint', '01', '02'], /error: too many arguments for 'hint'/],

@@ -21,7 +21,7 @@ beforeAll(async () => {
   python = await testPython();
   root = mkdtempSync(join(tmpdir(), 'advpy-outcomes-'));
   workspace = join(root, 'ws');
-  expect(await runCli(['init', workspace, '--no-git'], memoryIo(root))).toBe(0);
+  expect(await runCli(['init', workspace, '--no-git', '--no-install'], memoryIo(root))).toBe(0);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -39,7 +39,7 @@ async function runFixture(fixture: string, engine: Engine): Promise<{ code: numb
 describe.each<Engine>(['native', 'embedded'])('advpy-kata run --engine %s explains every outcome', (engine) => {
   test('a passing file: every test ticked, exit 0, and the next exercise named', async () => {
     const { code, out } = await runFixture('passes', engine);
-    expect(out).toContain('6 passed, 0 failed');
+    expect(out).toContain('7 passed, 0 failed');
     expect(out).toContain('01_logged passed!');
     expect(out).toContain('Next up: 02_wraps');
     expect(code).toBe(0);
@@ -51,7 +51,7 @@ describe.each<Engine>(['native', 'embedded'])('advpy-kata run --engine %s explai
   test('a failing assertion: the suite message, the diff and what the code printed', async () => {
     const { code, out } = await runFixture('fails_assertion', engine);
     expect(out).toMatch(/✗ prints "calling <name>" before the wrapped function runs/);
-    expect(out).toContain('Check that your wrapper prints before it calls fn');
+    expect(out).toContain("the line came after fn's own output");
     expect(out).toContain('Your code printed:');
     expect(out).toMatch(/\d+ passed, \d+ failed/);
     expect(code).toBe(1);
@@ -67,9 +67,19 @@ describe.each<Engine>(['native', 'embedded'])('advpy-kata run --engine %s explai
     expect(code).toBe(1);
   });
 
+  test('a habit from TS or Go: what the learner expected, what Python does, and the fix', async () => {
+    const { code, out } = await runFixture('forgets_return', engine);
+    expect(out).toContain("TypeError: 'NoneType' object is not callable");
+    expect(out).toContain('Coming from TS/Go?');
+    expect(out).toMatch(/decorator that forgets `return wrapper` returns None/);
+    expect(out).toMatch(/Fix: end the decorator with/);
+    expect(code).toBe(1);
+  });
+
   test('an exception at import: the exception, the module-level line, and advice', async () => {
     const { code, out } = await runFixture('raises_at_import', engine);
     expect(out).toContain("KeyError: 'verbosity'");
+    expect(out, 'a KeyError is explained for learners used to undefined').toContain('Indexing a dict with a missing key raises KeyError');
     expect(out).toMatch(/01_logged\.py:4 in <module>/);
     expect(out).toContain('while importing your file');
     expect(code).toBe(1);

@@ -155,21 +155,20 @@ describe('advpy-kata reset', () => {
     return workspace;
   }
 
-  it('--yes restores the stub, keeps a backup, and makes the exercise current and pending again', async () => {
+  it('--yes restores the stub and keeps a backup, but leaves progress alone and says so', async () => {
     const workspace = await solvedWorkspace();
     const result = await sandbox.cli(['reset', '01', '--yes'], workspace);
     expect(result.code).toBe(0);
-    expect(result.out).toContain(`${LOGGED.id} is back to its starting point.`);
+    expect(result.out).toContain(`${LOGGED.id} is back to its starting point. Your progress is unchanged: ${LOGGED.id} stays done, and ${IDS[1]} stays your current exercise.`);
     expect(result.out).toMatch(new RegExp(`Your previous version is saved as \\.advpy-kata/backups/${LOGGED.id}\\..+\\.py`));
     expect(readFileSync(learnerFile(workspace), 'utf8')).toBe(stub());
     const backups = readdirSync(join(workspace, '.advpy-kata', 'backups'));
     expect(backups).toHaveLength(1);
     expect(readFileSync(join(workspace, '.advpy-kata', 'backups', backups[0]!), 'utf8')).toBe('my attempt\n');
     const state = readStateJson(workspace);
-    expect(state.current).toBe(LOGGED.id);
-    expect(state.exercises[LOGGED.id]?.status).toBe('pending');
-    expect(state.exercises[LOGGED.id]?.doneAt).toBeUndefined();
-    expect((await listJson(workspace)).map((row) => row.state).slice(0, 2)).toEqual(['current', 'locked']);
+    expect(state.current).toBe(IDS[1]);
+    expect(state.exercises[LOGGED.id]?.status).toBe('done');
+    expect((await listJson(workspace)).map((row) => row.state).slice(0, 2)).toEqual(['done', 'current']);
   });
 
   it('restores a deleted file, with no backup to keep', async () => {
@@ -204,14 +203,16 @@ describe('advpy-kata reset', () => {
   it.each([
     ['n', 'my attempt\n', 'done'],
     ['', 'my attempt\n', 'done'],
-    ['yes', '<stub>', 'pending'],
-  ])('asks on a terminal; answering %j leaves %j', async (answer, content, status) => {
+    ['yes', '<stub>', 'done'],
+  ])('asks on a terminal, saying what stays; answering %j leaves %j', async (answer, content, status) => {
     const workspace = await solvedWorkspace();
     const io = sandbox.io(workspace);
     io.stdin.isTTY = true;
     io.stdin.resume = () => queueMicrotask(() => (io.stdin as unknown as EventEmitter).emit('data', `${answer}\n`));
     expect(await runCli(['reset', '01'], io)).toBe(0);
-    expect(io.out()).toContain('with a fresh copy? Your version is kept as a backup. [y/N]');
+    expect(io.out()).toContain(
+      `with a fresh copy? Your version is kept as a backup. Your progress is unchanged: ${LOGGED.id} stays done, and ${IDS[1]} stays your current exercise. [y/N]`,
+    );
     expect(readFileSync(learnerFile(workspace), 'utf8')).toBe(content === '<stub>' ? stub() : content);
     expect(readStateJson(workspace).exercises[LOGGED.id]?.status).toBe(status);
   });
@@ -251,7 +252,6 @@ describe('a damaged progress file', () => {
   it.each([
     ['invalid JSON', '{"formatVersion": 1, "current": "01_lo', 'not JSON: ', 0, ['current', 'locked']],
     ['a bad field', JSON.stringify({ formatVersion: 1, current: IDS[1], exercises: { [IDS[0]!]: valid, [IDS[1]!]: { status: 'finished' } } }), `exercises.${IDS[1]}.status: `, 1, ['done', 'current']],
-    ['a newer format', JSON.stringify({ formatVersion: 9, current: IDS[2], exercises: { [IDS[0]!]: valid, [IDS[1]!]: valid } }), 'formatVersion: ', 2, ['done', 'done', 'current']],
   ])('with %s is kept as a backup, rebuilt, and salvaged', async (_, damaged, problem, recovered, states) => {
     const workspace = await sandbox.workspace();
     writeFileSync(stateFile(workspace), damaged);
@@ -268,6 +268,22 @@ describe('a damaged progress file', () => {
     const again = await sandbox.cli(['list', '--json'], workspace);
     expect(again.err).toBe('');
     expect(again.out).toBe(result.out);
+  });
+
+  it('from a newer advpy-kata is read as far as possible, never rewritten, and writes are refused', async () => {
+    const workspace = await sandbox.workspace();
+    const newer = JSON.stringify({ formatVersion: 9, current: IDS[2], exercises: { [IDS[0]!]: valid, [IDS[1]!]: valid }, future: true });
+    writeFileSync(stateFile(workspace), newer);
+    const listed = await sandbox.cli(['list', '--json'], workspace);
+    expect(listed.code).toBe(0);
+    expect(listed.err).toContain('written by a newer advpy-kata (state format 9)');
+    expect((JSON.parse(listed.out) as Row[]).map((row) => row.state).slice(0, 3)).toEqual(['done', 'done', 'current']);
+    const hinted = await sandbox.cli(['hint', '01'], workspace);
+    expect(hinted.code).toBe(2);
+    expect(hinted.err).toContain('this version knows 2), so this version will not change it');
+    expect(hinted.err).toContain('npm install advpy-kata@latest');
+    expect(readFileSync(stateFile(workspace), 'utf8')).toBe(newer);
+    expect(readdirSync(join(workspace, '.advpy-kata')).filter((name) => name.includes('corrupt') || name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('does not count exercises the course no longer has as recovered', async () => {

@@ -1,5 +1,8 @@
 /** Commands that find or run Python: `verify` and `doctor`, with the tests' CPython given as ADVPY_PYTHON. */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COURSE_ROOT } from '../../src/workspace/course.js';
 import { testPython } from '../helpers/python.js';
 import { COURSE, IDS, Sandbox } from './_workspace.js';
 
@@ -19,25 +22,39 @@ const needsNative = COURSE.exercises.some((exercise) => exercise.requires.capabi
 
 describe('advpy-kata verify', () => {
   // One run over every exercise: it is the slowest test here, so the JSON reporter and the exit code share it.
-  it('in a fresh workspace exits 1, and --reporter json prints one parseable entry per exercise', async () => {
+  it('exits 1 while exercises fail, prints one parseable JSON entry per exercise, and marks what passes as done', async () => {
+    // Solved 01 and 02, then lost the progress file: verify must give the progress back.
+    for (const exercise of COURSE.exercises.slice(0, 2)) {
+      copyFileSync(join(COURSE_ROOT, exercise.solutionPath), join(workspace, 'exercises', exercise.workspacePath));
+    }
+    writeFileSync(join(workspace, '.advpy-kata', 'state.json'), '{"formatVersion": 1, "current": "01_lo');
     const result = await sandbox.cli(['verify', '--reporter', 'json'], workspace, { ADVPY_PYTHON: python });
     expect(result.err).not.toContain('internal error');
     expect(result.code).toBe(1);
     const report = JSON.parse(result.out);
-    expect(report).toMatchObject({ version: 3, status: 'fail', mode: 'workspace', problems: [] });
-    expect(report.exercises.map((entry: { exercise: string }) => entry.exercise)).toEqual(IDS);
+    expect(report).toMatchObject({ format: 'advpy-kata verify report', status: 'fail', mode: 'workspace', problems: [] });
+    const reported = [...report.exercises, ...report.skipped].map((entry: { exercise: string }) => entry.exercise);
+    expect(reported.sort(), 'every exercise is either a result or listed as skipped').toEqual([...IDS].sort());
     expect(report.exercises.every((entry: { target: string }) => entry.target === 'workspace')).toBe(true);
-    const [logged] = report.exercises;
-    expect(logged).toMatchObject({ exercise: '01_logged', file: 'exercises/01_decorators/01_logged.py', verdict: 'problem', status: 'fail' });
-    expect(logged.tests.length).toBeGreaterThan(0);
-    expect(logged.tests.some((test: { status: string }) => test.status === 'fail')).toBe(true);
+    const [logged, , timed] = report.exercises;
+    expect(logged).toMatchObject({ version: 3, exercise: '01_logged', verdict: 'ok', status: 'pass', message: null });
+    expect(timed).toMatchObject({ exercise: '03_timed', file: 'exercises/01_decorators/03_timed.py', verdict: 'problem', status: 'fail' });
+    expect(timed.tests.length).toBeGreaterThan(0);
+    expect(timed.tests.some((test: { status: string }) => test.status === 'fail')).toBe(true);
+    // Vitest's locations reach the report: every test quotes its own code from the suite.
+    for (const test of logged.tests) expect(test.test_code, `test_code of ${test.name}`).toMatch(/^(test|it)\b[\s\S]*\)\s*;?$/);
+    expect(result.err).toContain('Marked as done, since they pass: 01_logged, 02_wraps. Current exercise: 03_timed.');
+    const state = JSON.parse(readFileSync(join(workspace, '.advpy-kata', 'state.json'), 'utf8'));
+    expect(state.current).toBe('03_timed');
+    expect([state.exercises['01_logged'].status, state.exercises['02_wraps'].status]).toEqual(['done', 'done']);
   });
 });
 
 describe('advpy-kata doctor', () => {
   it('lists the Pythons found and which engine runs each exercise', async () => {
     const result = await sandbox.cli(['doctor'], workspace, { ADVPY_PYTHON: python });
-    expect(result.code).toBe(needsNative ? 1 : 0);
+    // A native CPython runs every exercise, those that need threads or processes too.
+    expect(result.code).toBe(0);
     expect(result.out).toContain(`engine setting: auto; workspace ${workspace}`);
     expect(result.out).toContain('Pythons found, in the order they are tried:');
     expect(result.out).toMatch(new RegExp(`✓ used cpython 3\\.\\d+\\.\\d+\\S*  ${escape(python)} \\(env\\)`));
@@ -45,6 +62,25 @@ describe('advpy-kata doctor', () => {
     expect(result.out).toMatch(new RegExp(`^  01( \\d\\d)* → native CPython 3\\.\\d+\\.\\d+\\S* \\(${escape(python)}\\): chosen with ADVPY_PYTHON$`, 'm'));
     const planned = [...result.out.matchAll(/^ {2}((?:\d\d ?)+) → /gm)].flatMap((match) => match[1]!.trim().split(' '));
     expect(planned.sort()).toEqual(COURSE.exercises.map((exercise) => exercise.code).sort());
+  });
+
+  it('--json prints the same facts as data: the Pythons found, and the engine of every exercise', async () => {
+    const result = await sandbox.cli(['doctor', '--json'], workspace, { ADVPY_PYTHON: python });
+    expect(result.err, 'doctor --json writes nothing to stderr').toBe('');
+    const report = JSON.parse(result.out);
+    expect(report).toMatchObject({ formatVersion: 1, engine: 'auto', workspace, ok: true });
+    expect(result.code, 'the exit code agrees with ok').toBe(report.ok ? 0 : 1);
+    const chosen = report.pythons.find((entry: { source: string }) => entry.source === 'env');
+    expect(chosen, 'ADVPY_PYTHON is listed with source env').toMatchObject({
+      path: python,
+      ok: true,
+      implementation: 'cpython',
+      version: expect.stringMatching(/^3\.\d+\.\d+/),
+      capabilities: expect.arrayContaining(['threads', 'processes', 'typecheck']),
+      used: true,
+    });
+    expect(report.exercises.map((entry: { exercise: string }) => entry.exercise)).toEqual(IDS);
+    expect(report.exercises[0]).toEqual({ exercise: IDS[0], engine: 'native', python, why: 'chosen with ADVPY_PYTHON' });
   });
 
   it('--engine embedded plans the embedded Python, and works outside a workspace', async () => {

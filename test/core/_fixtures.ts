@@ -2,7 +2,7 @@
 import type { Capability } from '../../src/core/capabilities.js';
 import { deriveExercise, type Exercise, type ManifestExercise } from '../../src/core/manifest.js';
 import type { TestReport } from '../../src/core/outcome.js';
-import type { BrokenPython, PythonSource, WorkingPython } from '../../src/engine/discover.js';
+import type { BrokenPython, PythonSource, WorkingPython } from '../../src/core/python-choice.js';
 
 export function exercise(number: number, name: string, overrides: Partial<ManifestExercise> = {}): Exercise {
   return deriveExercise({

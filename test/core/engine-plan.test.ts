@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Capability } from '../../src/core/capabilities.js';
 import type { EngineChoice } from '../../src/core/config.js';
 import { parseMinVersion, planEngine } from '../../src/core/engine-plan.js';
-import type { ProbedPython } from '../../src/engine/discover.js';
+import type { ProbedPython } from '../../src/core/python-choice.js';
 import { broken, needing, python } from './_fixtures.js';
 
 const PY311 = python('3.11.9');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, learnerFrames, parseFaulthandler, stuckLocation, summarizeFailure, type PythonFailure, type StackThread } from '../../src/core/failures.js';
-import type { PyErrorInfo, PyFrame } from '../../src/engine/protocol.js';
+import { baseName, describeThreads, learnerFrames, locateStuck, parseFaulthandler, renderStuckPlace, stuckLocation, summarizeFailure, type PythonFailure, type StackThread } from '../../src/core/failures.js';
+import type { PyErrorInfo, PyFrame } from '../../src/core/protocol.js';
 
 const LEARNER = '/ws/exercises/01_decorators/01_logged.py';
 const isLearner = (file: string): boolean => file.startsWith('/ws/exercises/');
@@ -62,10 +62,59 @@ describe('stuckLocation', () => {
     ['the innermost learner frame of the current thread', parseFaulthandler(DUMP), frame(LEARNER, 7, 'spin')],
     ['the current thread first, wherever it is listed', [thread(true, frame('/lib/x.py', 1, 'x'), frame(LEARNER, 4, 'mine')), thread(false, frame(LEARNER, 9, 'other'))], frame(LEARNER, 4, 'mine')],
     ['a learner frame in another thread when the current thread has none', [thread(true, frame('/lib/x.py', 1, 'x')), thread(false, frame(LEARNER, 9, 'other'))], frame(LEARNER, 9, 'other')],
-    ['the innermost frame when no frame is the learner\'s', [thread(false, frame('/lib/y.py', 2, 'y')), thread(true, frame('/lib/x.py', 1, 'x'), frame('/lib/z.py', 3, 'z'))], frame('/lib/x.py', 1, 'x')],
+    ['nothing when no frame is the learner\'s', [thread(false, frame('/lib/y.py', 2, 'y')), thread(true, frame('/lib/x.py', 1, 'x'))], undefined],
     ['nothing without threads', [], undefined],
   ])('finds %s', (_, threads, expected) => {
     expect(stuckLocation(threads, isLearner)).toEqual(expected);
+  });
+});
+
+const BRIDGE = '/opt/advpy-kata/python';
+
+describe('locateStuck and renderStuckPlace', () => {
+  it.each<[string, StackThread[], string | undefined]>([
+    ['the learner\'s innermost frame', parseFaulthandler(DUMP), 'stuck here: 01_logged.py:7 in spin'],
+    [
+      'a learner frame in another thread before any runner or library frame',
+      [thread(true, frame(`${BRIDGE}/advpy_native.py`, 80, 'main')), thread(false, frame(LEARNER, 9, 'other'))],
+      'stuck here: 01_logged.py:9 in other',
+    ],
+    [
+      'the runner, never its file, when only runner frames are seen (native)',
+      [thread(true, frame(`${BRIDGE}/advpy_native.py`, 80, 'main'))],
+      "not stuck in your file: Python was in the runner's own code when it was stopped",
+    ],
+    [
+      'the runner, never its files, for the session package and the embedded glue',
+      [thread(true, frame(`${BRIDGE}/_advpy_kata/session.py`, 120, 'handle'), frame(`${BRIDGE}/advpy_embedded.py`, 60, 'handle'))],
+      "not stuck in your file: Python was in the runner's own code when it was stopped",
+    ],
+    [
+      'the runner on Windows paths',
+      [thread(true, frame('C:\\advpy\\python\\advpy_native.py', 80, 'main'))],
+      "not stuck in your file: Python was in the runner's own code when it was stopped",
+    ],
+    [
+      'the innermost library frame, skipping the runner\'s frames',
+      [thread(true, frame('/usr/lib/python3.13/threading.py', 359, 'wait'), frame(`${BRIDGE}/advpy_native.py`, 80, 'main'))],
+      'not stuck in your file: Python was waiting in threading.py:359 in wait (standard library or package code)',
+    ],
+    [
+      'the current thread\'s frames, not another thread\'s',
+      [thread(false, frame('/lib/y.py', 2, 'y')), thread(true, frame(`${BRIDGE}/advpy_native.py`, 80, 'main'))],
+      "not stuck in your file: Python was in the runner's own code when it was stopped",
+    ],
+    ['nothing without threads', [], undefined],
+    ['nothing when threads have no frames', [thread(true)], undefined],
+  ])('names %s', (_, threads, expected) => {
+    const place = locateStuck(threads, isLearner);
+    expect(place && renderStuckPlace(place)).toEqual(expected);
+    if (place) expect(renderStuckPlace(place)).not.toMatch(/advpy_|_advpy_kata/);
+  });
+
+  it('keeps the runner out of the one-line summary', () => {
+    const failure: PythonFailure = { kind: 'timeout', phase: 'test', timeoutMs: 3000, stuck: [thread(true, frame(`${BRIDGE}/advpy_native.py`, 80, 'main'))] };
+    expect(summarizeFailure(failure, isLearner)).toBe("Python did not finish within 3000 ms; not stuck in your file: Python was in the runner's own code when it was stopped");
   });
 });
 
@@ -113,5 +162,24 @@ describe('baseName', () => {
     ['plain.py', 'plain.py'],
   ])('%s → %s', (path, name) => {
     expect(baseName(path)).toBe(name);
+  });
+});
+
+describe('describeThreads', () => {
+  const learner = (file: string) => file.startsWith('/ws/');
+  const thread = (id: string, current: boolean, frames: StackThread['frames']): StackThread => ({ id, current, frames });
+
+  it('one line per thread, the one that ran the test first; runner-only threads left out', () => {
+    const threads = [
+      thread('0x2', false, [{ file: '/usr/lib/python3.13/threading.py', line: 359, name: 'wait' }, { file: '/ws/30_threads.py', line: 12, name: 'park' }]),
+      thread('0x3', false, [{ file: '/usr/lib/python3.13/concurrent/futures/process.py', line: 400, name: 'wait_result_broken_or_wakeup' }]),
+      thread('0x4', false, [{ file: '/x/_advpy_kata/session.py', line: 9, name: 'handle' }]),
+      thread('0x1', true, [{ file: '/ws/30_threads.py', line: 20, name: 'wrapper' }]),
+    ];
+    expect(describeThreads(threads, learner)).toEqual([
+      'the thread that ran the test: 30_threads.py:20 in wrapper',
+      'thread 2: 30_threads.py:12 in park',
+      'thread 3: waiting in process.py:400 in wait_result_broken_or_wakeup',
+    ]);
   });
 });

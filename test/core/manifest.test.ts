@@ -5,7 +5,7 @@ import { exercise } from './_fixtures.js';
 type Json = Record<string, any>;
 
 function chapter(id: string): Json {
-  return { id, title: `Chapter ${id}`, bridge: 'how it maps onto TypeScript and Go' };
+  return { id, title: `Chapter ${id}`, bridge: 'how it maps onto TypeScript and Go', learned: 'what the chapter taught' };
 }
 function entry(number: number, name: string, chapterId = '01_decorators'): Json {
   return { number, name, chapter: chapterId, title: `teaches ${name}`, hints: ['nudge', 'nearly'], requires: { python: '3.12' } };

@@ -8,7 +8,8 @@ describe('parseStateText', () => {
   it('reads a valid file, filling defaults', async () => {
     expect(await parseStateText(text({ formatVersion: 1, current: '02_b', exercises: { '01_a': { status: 'done' } } }))).toEqual({
       ok: true,
-      state: { formatVersion: 1, current: '02_b', exercises: { '01_a': { status: 'done', hintsShown: 0, attempts: 0 } } },
+      // Format 1 is read as it stands and comes back as the current format.
+      state: { formatVersion: 2, current: '02_b', exercises: { '01_a': { status: 'done', hintsShown: 0, attempts: 0 } } },
     });
   });
 
@@ -17,7 +18,7 @@ describe('parseStateText', () => {
     ['a truncated file', '{"formatVersion": 1, "current": "02_b", "exer', /^not JSON: /, '', {}],
     ['null', 'null', /^\(root\): /, '', {}],
     ['an array', '[1]', /^\(root\): /, '', {}],
-    ['a newer format', text({ formatVersion: 2, current: '02_b', exercises: { '01_a': done } }), /^formatVersion: /, '02_b', { '01_a': done }],
+    ['a newer format', text({ formatVersion: 3, current: '02_b', exercises: { '01_a': done } }), /^formatVersion: /, '02_b', { '01_a': done }],
     ['one bad entry among good ones', text({ formatVersion: 1, current: '02_b', exercises: { '01_a': done, '02_b': { status: 'finished' } } }), /^exercises\.02_b\.status: /, '02_b', { '01_a': done }],
     ['a negative count', text({ formatVersion: 1, current: '01_a', exercises: { '01_a': { status: 'done', attempts: -1 } } }), /^exercises\.01_a\.attempts: /, '01_a', {}],
     ['an unknown key in an entry', text({ formatVersion: 1, current: '01_a', exercises: { '01_a': { ...done, extra: 1 } } }), /^exercises\.01_a: /, '01_a', {}],
@@ -29,6 +30,6 @@ describe('parseStateText', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problem).toMatch(problem);
-    expect(parsed.salvage).toEqual({ formatVersion: 1, current, exercises });
+    expect(parsed.salvage).toEqual({ formatVersion: 2, current, exercises });
   });
 });

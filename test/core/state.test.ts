@@ -4,11 +4,14 @@ import {
   initialState,
   isComplete,
   isUnlocked,
-  markPending,
   nextHint,
   reconcileState,
   recordRun,
+  recordVerified,
+  reofferSkipped,
   selectExercise,
+  skipExercise,
+  skippedExercises,
   statusOf,
   type ExerciseStatus,
   type State,
@@ -21,13 +24,13 @@ const NOW = new Date('2025-01-02T03:04:05.000Z');
 function state(done: string[], current: string, extra: State['exercises'] = {}): State {
   const exercises: State['exercises'] = {};
   for (const { id } of ABC) exercises[id] = { status: done.includes(id) ? 'done' : 'pending', hintsShown: 0, attempts: 0 };
-  return { formatVersion: 1, current, exercises: { ...exercises, ...extra } };
+  return { formatVersion: 2, current, exercises: { ...exercises, ...extra } };
 }
 
 describe('initialState', () => {
   it('starts at the first exercise with every exercise pending', () => {
     expect(initialState(ABC)).toEqual({
-      formatVersion: 1,
+      formatVersion: 2,
       current: '01_a',
       exercises: Object.fromEntries(ABC.map(({ id }) => [id, { status: 'pending', hintsShown: 0, attempts: 0 }])),
     });
@@ -56,7 +59,7 @@ describe('reconcileState', () => {
   });
 
   it('adds new exercises as pending and keeps the progress of known ones', () => {
-    const before: State = { formatVersion: 1, current: '02_b', exercises: { '01_a': { status: 'done', hintsShown: 2, attempts: 3 } } };
+    const before: State = { formatVersion: 2, current: '02_b', exercises: { '01_a': { status: 'done', hintsShown: 2, attempts: 3 } } };
     const { state: after, changes } = reconcileState(before, ABC);
     expect(after.exercises).toEqual({
       '01_a': { status: 'done', hintsShown: 2, attempts: 3 },
@@ -101,6 +104,9 @@ describe('recordRun', () => {
     ['a pass marks it done with the time', state([], '01_a'), true, { status: 'done', attempts: 0, doneAt: NOW.toISOString() }],
     ['a failure counts an attempt', state([], '01_a'), false, { status: 'pending', attempts: 1 }],
     ['a failure does not undo a pass', state(['01_a'], '01_a'), false, { status: 'done', attempts: 1 }],
+    ['the first run, pass or fail, is remembered as the start', state([], '01_a'), false, { startedAt: NOW.toISOString() }],
+    ['a later run keeps the first start', state([], '01_a', { '01_a': { status: 'pending', hintsShown: 0, attempts: 1, startedAt: 'earlier' } }), true, { startedAt: 'earlier' }],
+    ['a failure on a skipped exercise keeps it skipped', state([], '01_a', { '01_a': { status: 'skipped', hintsShown: 0, attempts: 0 } }), false, { status: 'skipped', attempts: 1 }],
     ['a second pass keeps the first time', state([], '01_a', { '01_a': { status: 'done', hintsShown: 0, attempts: 0, doneAt: 'earlier' } }), true, { doneAt: 'earlier' }],
   ])('%s', (_, before, passed, expected) => {
     const after = recordRun(before, '01_a', passed, NOW);
@@ -112,6 +118,22 @@ describe('recordRun', () => {
     const before = state([], '01_a');
     recordRun(before, '01_a', true, NOW);
     expect(before.exercises['01_a']?.status).toBe('pending');
+  });
+});
+
+describe('recordVerified', () => {
+  it.each([
+    ['marks what passed done and moves to the first that did not', state([], '01_a'), ['01_a', '02_b'], ['01_a', '02_b'], '03_c'],
+    ['rebuilds progress after a damaged file reset everything', state([], '01_a'), ['01_a', '02_b', '03_c'], ['01_a', '02_b', '03_c'], '03_c'],
+    ['a pass after a failure is done but the failure stays current', state([], '01_a'), ['02_b'], ['02_b'], '01_a'],
+    ['nothing new: the same state, untouched', state(['01_a'], '02_b'), ['01_a'], [], '02_b'],
+    ['never undoes a done exercise that now fails', state(['01_a', '02_b'], '03_c'), ['01_a'], [], '03_c'],
+  ])('%s', (_, before, passed, newlyDone, current) => {
+    const result = recordVerified(before, ABC, new Set(passed), NOW);
+    expect(result.newlyDone).toEqual(newlyDone);
+    expect(result.state.current).toBe(current);
+    for (const id of passed) expect(result.state.exercises[id]?.status).toBe('done');
+    if (newlyDone.length === 0) expect(result.state).toBe(before);
   });
 });
 
@@ -152,28 +174,6 @@ describe('nextHint', () => {
   });
 });
 
-describe('markPending', () => {
-  it('makes a done exercise pending and current again, and locks what follows', () => {
-    const after = markPending(state(['01_a', '02_b'], '03_c'), ABC, '01_a');
-    expect(after.exercises['01_a']).toMatchObject({ status: 'pending' });
-    expect(after.exercises['01_a']?.doneAt).toBeUndefined();
-    expect(after.current).toBe('01_a');
-    expect(statusOf(after, ABC, '03_c')).toBe('locked');
-    expect(isUnlocked(after, ABC, '02_b')).toBe(false);
-  });
-
-  it.each([
-    ['resetting the current exercise keeps it current', state(['01_a'], '02_b'), '02_b', '02_b'],
-    ['resetting a done exercise before the current one moves current back', state(['01_a', '02_b'], '03_c'), '02_b', '02_b'],
-    ['resetting a later exercise leaves current alone', state(['01_a'], '02_b'), '03_c', '02_b'],
-    ['revisiting a done exercise stays on it', state(['01_a', '02_b'], '01_a'), '02_b', '01_a'],
-  ])('%s', (_, before, id, current) => {
-    const after = markPending(before, ABC, id);
-    expect(after.exercises[id]?.status).toBe('pending');
-    expect(after.current).toBe(current);
-  });
-});
-
 describe('isComplete', () => {
   it.each([
     [[], false],
@@ -181,5 +181,42 @@ describe('isComplete', () => {
     [['01_a', '02_b', '03_c'], true],
   ])('with %j done: %s', (done, expected) => {
     expect(isComplete(state(done, '01_a'), ABC)).toBe(expected);
+  });
+});
+
+describe('skipping an exercise this machine cannot run', () => {
+  const skipped = (status: 'skipped' | 'done' | 'pending' = 'skipped') => ({ status, hintsShown: 0, attempts: 0 });
+
+  it('marks it skipped (never done), unlocks the next and makes it current', () => {
+    const after = skipExercise(state(['01_a'], '02_b'), ABC, '02_b');
+    expect(after.exercises['02_b']?.status).toBe('skipped');
+    expect(after.current).toBe('03_c');
+    expect(isUnlocked(after, ABC, '03_c')).toBe(true);
+    expect(statusOf(after, ABC, '02_b')).toBe('skipped');
+    expect(skippedExercises(after, ABC)).toEqual(['02_b']);
+  });
+
+  it('leaves a done exercise done', () => {
+    const before = state(['01_a'], '02_b');
+    expect(skipExercise(before, ABC, '01_a')).toBe(before);
+  });
+
+  it('counts as settled for completion, so the finish screen can be reached', () => {
+    expect(isComplete(state(['01_a', '03_c'], '03_c', { '02_b': skipped() }), ABC)).toBe(true);
+    expect(isComplete(state(['01_a'], '03_c', { '02_b': skipped() }), ABC)).toBe(false);
+  });
+
+  it('is offered again once it can run: pending, and current moves back to it', () => {
+    const before = state(['01_a'], '03_c', { '02_b': skipped() });
+    const { state: after, offered } = reofferSkipped(before, ABC, new Set(['02_b']));
+    expect(offered).toEqual(['02_b']);
+    expect(after.exercises['02_b']?.status).toBe('pending');
+    expect(after.current).toBe('02_b');
+    expect(isUnlocked(after, ABC, '03_c'), 'the exercises after it wait for it again, as they did before it was skipped').toBe(false);
+  });
+
+  it('is not offered while it still cannot run', () => {
+    const before = state(['01_a'], '03_c', { '02_b': skipped() });
+    expect(reofferSkipped(before, ABC, new Set(['03_c']))).toEqual({ state: before, offered: [] });
   });
 });

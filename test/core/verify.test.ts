@@ -36,20 +36,29 @@ describe('judge', () => {
   });
 });
 
-function report(verdicts: VerifyEntry['verdict'][], problems: string[] = []): VerifyReport {
+function report(verdicts: VerifyEntry['verdict'][], problems: string[] = [], mode: VerifyReport['mode'] = 'workspace'): VerifyReport {
   const entries = verdicts.map((verdict) => ({ exercise: EX, target: 'workspace' as const, file: 'f.py', outcome: OUTCOMES.passed, verdict, message: '' }));
-  return { mode: 'workspace', entries, problems };
+  return { mode, entries, problems };
 }
 
 describe('isVerified', () => {
-  it.each([
-    [['ok', 'ok'], [], true],
-    [['ok', 'problem'], [], false],
-    [['ok', 'skipped'], [], false],
-    [['ok'], ['exercises/x.py is not listed'], false],
-    [[], [], true],
-  ])('%j with problems %j → %s', (verdicts, problems, expected) => {
-    expect(isVerified(report(verdicts as VerifyEntry['verdict'][], problems))).toBe(expected);
+  it.each<[VerifyReport['mode'], string[], string[], boolean]>([
+    ['workspace', ['ok', 'ok'], [], true],
+    ['workspace', ['ok', 'problem'], [], false],
+    ['workspace', ['ok', 'skipped'], [], false],
+    ['workspace', ['ok'], ['exercises/x.py is not listed'], false],
+    ['workspace', [], [], true],
+    // The course checked on one engine: what that engine cannot run is reported, not failed.
+    ['solutions', ['ok', 'skipped'], [], true],
+    ['solutions', ['ok', 'problem', 'skipped'], [], false],
+    ['solutions', ['ok'], ['exercises/x.py is not listed'], false],
+    ['done', ['ok', 'ok'], [], true],
+    ['done', ['ok', 'problem'], [], false],
+    // --done asks whether a finished exercise broke; one this engine cannot run did not.
+    ['done', ['ok', 'skipped'], [], true],
+    ['done', [], [], true],
+  ])('in %s mode, %j with problems %j → %s', (mode, verdicts, problems, expected) => {
+    expect(isVerified(report(verdicts as VerifyEntry['verdict'][], problems, mode))).toBe(expected);
   });
 });
 
@@ -57,7 +66,7 @@ describe('findStrayFiles', () => {
   const course = parseManifest({
     formatVersion: 1,
     title: 'T',
-    chapters: [{ id: '01_decorators', title: 'D', bridge: 'b' }],
+    chapters: [{ id: '01_decorators', title: 'D', bridge: 'b', learned: 'l' }],
     exercises: [{ number: 1, name: 'logged', chapter: '01_decorators', title: 't', hints: ['a', 'b'], requires: { python: '3.12' } }],
   }).value as Course;
 

@@ -33,6 +33,7 @@ function npx(cwd: string, ...args: string[]): { status: number | null; out: stri
 
 test('the tarball ships the built CLI, the bridge and the course, but no sources or project tests', () => {
   const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
+  expect(listing).toContain('package/LICENSE');
   expect(listing).toContain('package/dist/cli/main.js');
   expect(listing).toContain('package/python/_advpy_kata/session.py');
   expect(listing).toContain('package/course/course.json');

@@ -3,7 +3,6 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  choosePython,
   discoverPythons,
   gatherFacts,
   parseProbeResult,
@@ -12,12 +11,15 @@ import {
   probePython,
   renderInstallAdvice,
   type DiscoveryFacts,
+} from '../../src/engine/discover.js';
+import {
+  choosePython,
   type ProbedPython,
   type PythonCandidate,
   type PythonNeed,
   type PythonSource,
   type WorkingPython,
-} from '../../src/engine/discover.js';
+} from '../../src/core/python-choice.js';
 import type { ExecuteResult } from '../../src/engine/processes.js';
 
 /** Facts for a machine that has exactly `files` and nothing else. */

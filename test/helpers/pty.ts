@@ -10,8 +10,15 @@ export class PtySession {
   private readonly child: ChildProcess;
   readonly exited: Promise<number | null>;
 
-  constructor(command: string, cwd: string, env: NodeJS.ProcessEnv) {
-    this.child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...env, COLUMNS: '100', LINES: '40' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(command: string, cwd: string, env: NodeJS.ProcessEnv, size: { columns: number; rows: number } = { columns: 100, rows: 40 }) {
+    // `script` gives the pty no size of its own when its input is a pipe; stty sets the
+    // one the program reads (process.stdout.columns/rows), COLUMNS/LINES the fallback.
+    const sized = `stty cols ${size.columns} rows ${size.rows} 2>/dev/null; exec ${command}`;
+    this.child = spawn('script', ['-qfec', sized, '/dev/null'], {
+      cwd,
+      env: { ...env, COLUMNS: String(size.columns), LINES: String(size.rows) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const keep = (chunk: Buffer): void => {
       this.output += chunk.toString('utf8');
     };
@@ -23,6 +30,11 @@ export class PtySession {
   /** Everything shown so far, without escape codes (OSC 8 links included). */
   text(): string {
     return stripVTControlCharacters(this.output.replace(/\u001b\]8;;[^\u0007]*\u0007/g, '')).replace(/\r\n/g, '\n');
+  }
+
+  /** Everything written so far, escape codes included. */
+  raw(): string {
+    return this.output;
   }
 
   /** Output written after the mark, so a later screen is not matched by an earlier one. */

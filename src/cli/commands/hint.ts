@@ -21,8 +21,9 @@ export async function runHint(options: HintOptions, io: Io): Promise<ExitCode> {
     return EXIT.ok;
   }
   const { state, index } = nextHint(context.state, exercise);
-  await saveState(context, state);
+  // Shown before saving: a full disk should not keep the hint from the learner.
   io.stdout.write(`${heading(index)}\n${exercise.hints[index]}\n`);
+  await saveState(context, state);
   const more = index + 1 < total ? `Run \`advpy-kata hint ${exercise.code}\` again for the next hint.` : 'That was the last hint.';
   io.stdout.write(`${theme.dim(more)}\n`);
   return EXIT.ok;

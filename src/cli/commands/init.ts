@@ -7,10 +7,17 @@ import { CONFIG_FILE, CONFIG_FORMAT_VERSION, type WorkspaceConfig } from '../../
 import { EXIT, KataError, type ExitCode } from '../../core/errors.js';
 import type { Course } from '../../core/manifest.js';
 import { initialState } from '../../core/state.js';
-import { choosePython, discoverPythons, type WorkingPython } from '../../engine/discover.js';
+import { choosePython, type ProbedPython, type WorkingPython } from '../../core/python-choice.js';
+import { discoverPythons } from '../../engine/discover.js';
 import { execute } from '../../engine/processes.js';
 import { COURSE_ROOT, readCourse } from '../../workspace/course.js';
+import { userCacheDir } from '../../workspace/cache-dir.js';
 import { writeState } from '../../workspace/state-file.js';
+import { JUNIT_REPORT_FILE, WORKFLOW_FILE, writeWorkflow } from '../../workspace/learner-ci.js';
+import { writeVscodeFiles } from '../../workspace/learner-editor.js';
+import { ownPins, writePackageJson, type Pins } from '../../workspace/learner-package.js';
+import { npmInstall, type InstallOutcome } from '../../workspace/npm-install.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import { findWorkspace, workspaceAt } from '../../workspace/workspace.js';
 import { displayPath } from '../context.js';
 import { themeFor } from '../../ui/theme.js';
@@ -24,18 +31,35 @@ export interface InitOptions {
   python?: string;
   /** Skip `git init`. */
   git?: boolean;
+  /** The language the learner comes from (`ts` or `go`): explanations of habits lead with it. */
+  from?: string;
+  /** Run `npm install` in the new workspace (`--no-install` sets false). */
+  install?: boolean;
 }
 
 export async function runInit(options: InitOptions, io: Io): Promise<ExitCode> {
   const theme = themeFor(io);
   const root = resolve(io.cwd, options.dir ?? DEFAULT_WORKSPACE_DIR);
+  if (options.from !== undefined && options.from !== 'ts' && options.from !== 'go') {
+    throw new KataError('USAGE', `--from takes ts or go, not ${JSON.stringify(options.from)}`,
+      'Say which language you come from: `advpy-kata init --from ts` or `--from go`.', EXIT.usage);
+  }
   await refuseExisting(root);
   const course = await readCourse();
-  const gather = { env: io.env, platform: process.platform, home: homedir() };
+  const need = { minVersion: [3, 12], minVersionReason: 'PEP 695 syntax', capabilities: [] } as const;
+  const gather = {
+    env: io.env,
+    platform: process.platform,
+    home: homedir(),
+    cacheDir: userCacheDir(io.env),
+    enough: (pythons: readonly ProbedPython[]) => choosePython(pythons, need).chosen !== undefined,
+  };
   const found = await discoverPythons(options.python === undefined ? gather : { ...gather, explicit: options.python });
-  const python = choosePython(found, { minVersion: [3, 12], minVersionReason: 'PEP 695 syntax', capabilities: [] }).chosen;
+  const python = choosePython(found, need).chosen;
 
-  await createWorkspace(root, course, python);
+  const pins = await ownPins();
+  await createWorkspace(root, course, python, options.from, pins);
+  const installed = options.install === false ? undefined : await npmInstall(root, io.env);
   const gitNote = options.git === false ? undefined : await initGit(root);
 
   const shown = displayPath(io, root);
@@ -43,13 +67,47 @@ export async function runInit(options: InitOptions, io: Io): Promise<ExitCode> {
     theme.green(`${theme.glyph.pass} Created your advpy-kata workspace in ${shown}`),
     `  ${course.exercises.length} exercises in ${shown}/exercises, progress in ${shown}/.advpy-kata/state.json`,
     python
-      ? `  Python: ${python.versionText} (${python.path}), set for VS Code and pyright`
+      ? `  Python: ${python.versionText} (${python.path}), its version set for pyright; VS Code picks the interpreter itself`
       : theme.yellow('  No CPython 3.12+ found: exercises will run on the embedded Python. `advpy-kata doctor` says what to install.'),
   ];
   if (gitNote) lines.push(`  ${gitNote}`);
-  lines.push('', 'Next:', `  cd ${shown}`, '  npx advpy-kata        # watch mode: edit the current exercise and save');
+  lines.push(`  CI: ${WORKFLOW_FILE} checks your finished exercises on every push to GitHub`);
+  lines.push(...installLines(installed, pins).map((line) => `  ${line}`));
+  const command = installed?.kind === 'installed' ? 'npx advpy-kata' : creatorCommand();
+  lines.push('', 'Next:', `  cd ${shown}`, `  ${command}        # watch mode: edit the current exercise and save`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/** What became of `npm install`, and what to run instead or later. */
+function installLines(outcome: InstallOutcome | undefined, pins: Pins): string[] {
+  const later = 'run `npm install` in the workspace';
+  switch (outcome?.kind) {
+    case undefined:
+      return [`package.json pins advpy-kata ${pins.advpyKata} and pyright ${pins.pyright}; ${later} to install them locally`];
+    case 'installed':
+      return [`Installed advpy-kata ${pins.advpyKata} and pyright ${pins.pyright} locally: \`npx advpy-kata\` runs this version`];
+    case 'not-on-registry':
+      return [
+        `npm install failed: advpy-kata ${pins.advpyKata} is not on the npm registry yet (you are running it from a clone or a tarball).`,
+        `The workspace works with the advpy-kata that created it (\`${creatorCommand()}\`); once it is published, ${later}.`,
+      ];
+    case 'offline':
+      return [`npm install could not reach the registry (${outcome.reason}): ${later} when you are online. Until then, \`${creatorCommand()}\` works.`];
+    case 'no-npm':
+      return [`npm was not found: install Node.js with npm, then ${later}.`];
+    case 'failed':
+      return [`npm install failed (${outcome.reason}): ${later} to see why. Until then, \`${creatorCommand()}\` works.`];
+  }
+}
+
+/**
+ * The command that runs this advpy-kata, for a workspace whose package.json pin is
+ * not installed: this copy's bin, which stays put in a clone (from a tarball, npx's
+ * cache holds it until npx cleans up, and `npx ./advpy-kata-<version>.tgz` works too).
+ */
+function creatorCommand(): string {
+  return `node ${join(PACKAGE_ROOT, 'bin', 'advpy-kata.js')}`;
 }
 
 async function refuseExisting(root: string): Promise<void> {
@@ -71,8 +129,8 @@ async function refuseExisting(root: string): Promise<void> {
   }
 }
 
-async function createWorkspace(root: string, course: Course, python: WorkingPython | undefined): Promise<void> {
-  const config: WorkspaceConfig = { formatVersion: CONFIG_FORMAT_VERSION, engine: 'auto' };
+async function createWorkspace(root: string, course: Course, python: WorkingPython | undefined, from: 'ts' | 'go' | undefined, pins: Pins): Promise<void> {
+  const config: WorkspaceConfig = { formatVersion: CONFIG_FORMAT_VERSION, engine: 'auto', ...(from === undefined ? {} : { from }) };
   const workspace = workspaceAt(root, 'workspace', config);
   for (const exercise of course.exercises) {
     const target = join(workspace.exercisesDir, exercise.workspacePath);
@@ -82,16 +140,17 @@ async function createWorkspace(root: string, course: Course, python: WorkingPyth
   await writeJson(join(root, CONFIG_FILE), config);
   await writeState(workspace.stateFile, initialState(course.exercises));
   await writeFile(join(root, 'README.md'), renderLearnerReadme(course));
-  await writeFile(join(root, '.gitignore'), '__pycache__/\n.advpy-kata/backups/\n.advpy-kata/validated.json\n.venv/\n');
+  // watch.lock names a running process on this machine: it has no meaning in a clone.
+  await writeFile(join(root, '.gitignore'), `__pycache__/\n.advpy-kata/backups/\n.advpy-kata/validated.json\n.advpy-kata/watch.lock\n.venv/\nnode_modules/\n${JUNIT_REPORT_FILE}\n`);
+  await writeWorkflow(root);
+  await writePackageJson(root, pins);
   const pythonVersion = python ? `${python.version.major}.${python.version.minor}` : '3.12';
   await writeJson(join(root, 'pyrightconfig.json'), {
     include: ['exercises'],
     pythonVersion,
     typeCheckingMode: 'standard',
   });
-  const vscode: Record<string, unknown> = { 'python.analysis.typeCheckingMode': 'standard', 'files.exclude': { '**/__pycache__': true } };
-  if (python) vscode['python.defaultInterpreterPath'] = python.path;
-  await writeJson(join(root, '.vscode', 'settings.json'), vscode);
+  await writeVscodeFiles(root, python?.path);
 }
 
 async function writeJson(path: string, value: unknown): Promise<void> {
@@ -130,10 +189,23 @@ Stuck? \`npx advpy-kata hint\` shows the next hint for the current exercise
 | \`npx advpy-kata list\` | every exercise and its state |
 | \`npx advpy-kata reset NN\` | start an exercise over (your version is kept in \`.advpy-kata/backups\`) |
 | \`npx advpy-kata solution NN\` | the reference solution, once you have passed |
-| \`npx advpy-kata verify\` | check every exercise, e.g. in CI |
+| \`npx advpy-kata verify\` | check every exercise (\`--done\`: only those you have finished) |
 | \`npx advpy-kata doctor\` | which Python runs your code, and why |
 
 Your progress lives in \`.advpy-kata/state.json\`; commit it along with your
 solutions to carry it to another machine.
+
+\`package.json\` pins the advpy-kata that made these exercises, and the pyright it
+checks types with; \`npm install\` installs both here, so \`npx advpy-kata\` starts
+fast and runs the same version on every machine and in CI.
+
+## CI
+Push this folder to a GitHub repository and \`${WORKFLOW_FILE}\` runs
+\`npx advpy-kata verify --done\` on every push: it checks the exercises you have
+finished (as recorded in \`.advpy-kata/state.json\`) and fails if one of them
+broke, with an annotation at the line. Exercises you have not done yet are not
+checked, so it stays green while you progress. It needs no Python: the embedded
+one runs your code. To require every exercise instead (a teacher's check), remove
+\`--done\` from the workflow.
 `;
 }

@@ -1,11 +1,8 @@
 /** `advpy-kata reset <exercise> [--yes]`: restore the stub, keeping a copy of the learner's file. */
-import { copyFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { EXIT, KataError, type ExitCode } from '../../core/errors.js';
-import { markPending } from '../../core/state.js';
-import { COURSE_ROOT } from '../../workspace/course.js';
-import { displayPath, learnerFile, openWorkspace, resolveExercise, saveState, type Context } from '../context.js';
+import { statusOf } from '../../core/state.js';
+import { resetExerciseFile } from '../../workspace/exercise-files.js';
+import { displayPath, learnerFile, openWorkspace, resolveExercise, type Context } from '../context.js';
 import type { Io } from '../io.js';
 import { confirm } from '../prompt.js';
 import type { Exercise } from '../../core/manifest.js';
@@ -25,30 +22,30 @@ export async function runReset(options: ResetOptions, io: Io): Promise<ExitCode>
       throw new KataError('USAGE', `not resetting ${exercise.id}: there is no terminal to confirm on`,
         `Run \`advpy-kata reset ${exercise.code} --yes\` to reset without asking.`);
     }
-    const sure = await confirm(io, `Replace ${displayPath(io, target)} with a fresh copy? Your version is kept as a backup.`);
+    const sure = await confirm(io, `Replace ${displayPath(io, target)} with a fresh copy? Your version is kept as a backup. ${progressNote(context, exercise)}`);
     if (!sure) {
       io.stdout.write('Nothing was changed.\n');
       return EXIT.ok;
     }
   }
   const backup = await resetExercise(context, exercise);
-  io.stdout.write(`${context.theme.green(`${exercise.id} is back to its starting point.`)}\n`);
+  io.stdout.write(`${context.theme.green(`${exercise.id} is back to its starting point.`)} ${progressNote(context, exercise)}\n`);
   if (backup) io.stdout.write(`Your previous version is saved as ${displayPath(io, backup)}\n`);
   return EXIT.ok;
 }
 
-/** Restore the stub and mark the exercise pending; returns where the old file was kept, if any. */
-export async function resetExercise(context: Context, exercise: Exercise): Promise<string | undefined> {
-  const target = learnerFile(context, exercise);
-  let backup: string | undefined;
-  if (existsSync(target)) {
-    await mkdir(context.workspace.backupsDir, { recursive: true });
-    backup = join(context.workspace.backupsDir, `${exercise.id}.${new Date().toISOString().replace(/[:.]/g, '-')}.py`);
-    await copyFile(target, backup);
-  }
-  // The learner may have deleted the whole chapter folder; reset must bring it back too.
-  await mkdir(dirname(target), { recursive: true });
-  await copyFile(join(COURSE_ROOT, exercise.stubPath), target);
-  await saveState(context, markPending(context.state, context.course.exercises, exercise.id));
-  return backup;
+/**
+ * What a reset leaves alone, said before and after: a reset restores the file
+ * only. Passing an exercise is never undone by it, and the current exercise
+ * stays where it was, so resetting 01 to practise again cannot lock 02 onwards.
+ */
+function progressNote(context: Context, exercise: Exercise): string {
+  const done = statusOf(context.state, context.course.exercises, exercise.id) === 'done';
+  const current = context.state.current === exercise.id ? 'it stays your current exercise' : `${context.state.current} stays your current exercise`;
+  return done ? `Your progress is unchanged: ${exercise.id} stays done, and ${current}.` : `Your progress is unchanged: ${current}.`;
+}
+
+/** Restore the stub, keeping the learner's version; returns where the old file was kept, if any. */
+export function resetExercise(context: Context, exercise: Exercise): Promise<string | undefined> {
+  return resetExerciseFile(context.workspace, exercise);
 }

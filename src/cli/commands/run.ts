@@ -3,10 +3,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, KataError, type ExitCode } from '../../core/errors.js';
 import type { Exercise } from '../../core/manifest.js';
-import { isPass, type SuiteOutcome } from '../../core/outcome.js';
+import { isPass, testsOf, type SuiteOutcome } from '../../core/outcome.js';
 import { advance, recordRun } from '../../core/state.js';
 import { CourseRunner } from '../../runner/course-runner.js';
+import { editorLaunch, failingLine } from '../../core/editor-command.js';
+import { openEditor } from '../../workspace/open-editor.js';
 import { renderOutcome } from '../../ui/render-outcome.js';
+import { renderRunTimelines } from '../../ui/render-timeline.js';
+import { renderProfile } from '../../ui/render-profile.js';
+import { readReferenceTimelines } from '../../workspace/reference-timelines.js';
 import { COURSE_ROOT } from '../../workspace/course.js';
 import { userCacheDir } from '../../workspace/cache-dir.js';
 import { displayPath, isLearnerFileOf, learnerFile, openWorkspace, resolveExercise, saveState, type Context } from '../context.js';
@@ -22,6 +27,10 @@ export interface EngineOptions {
 
 export interface RunOptions extends EngineOptions {
   exercise?: string;
+  /** Also draw what ran when, for runs whose suite recorded it (chapter 05). */
+  timeline?: boolean;
+  /** Then open the exercise in the learner's editor, at the failing line. */
+  edit?: boolean;
 }
 
 export function createCourseRunner(context: Context, options: EngineOptions): Promise<CourseRunner> {
@@ -34,6 +43,8 @@ export function createCourseRunner(context: Context, options: EngineOptions): Pr
     engine: options.engine ?? context.workspace.config.engine,
     ...(python === undefined ? {} : { python }),
     env: context.io.env,
+    exercises: context.course.exercises,
+    ...(context.workspace.config.from === undefined ? {} : { from: context.workspace.config.from }),
   });
 }
 
@@ -45,6 +56,11 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
   try {
     const outcome = await runner.run(exercise, context.workspace.exercisesDir);
     io.stdout.write(`${renderRunResult(context, exercise, outcome)}\n`);
+    if (options.timeline === true) io.stdout.write(`${renderTimelineSection(context, exercise, outcome)}\n`);
+    // A profile is the point of the exercise that records one: always shown.
+    const profiles = renderProfiles(context, outcome);
+    if (profiles !== '') io.stdout.write(`${profiles}\n`);
+    if (options.edit === true) await editExercise(context, exercise, outcome);
     if (outcome.kind === 'unsupported' || outcome.kind === 'error') return EXIT.failing;
     const passed = isPass(outcome);
     let state = recordRun(context.state, exercise.id, passed, new Date());
@@ -55,6 +71,36 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
   } finally {
     await runner.close();
   }
+}
+
+/** Open the exercise at its failing line (line 1 when nothing points anywhere). */
+async function editExercise(context: Context, exercise: Exercise, outcome: SuiteOutcome): Promise<void> {
+  const line = failingLine(outcome, isLearnerFileOf(context, exercise));
+  const launch = editorLaunch(context.io.env, learnerFile(context, exercise), line);
+  if (launch.kind === 'none') {
+    context.io.stderr.write(`${launch.advice}\n`);
+    return;
+  }
+  const problem = await openEditor(launch);
+  if (problem !== undefined) context.io.stderr.write(`${problem}\n`);
+}
+
+/** Columns for a picture: the terminal's, one kept free; 80 when output is not a terminal. */
+function pictureWidth(context: Context): number {
+  return Math.max(40, (context.io.stdout.columns ?? 80) - 1);
+}
+
+/** Every profile the run's tests recorded, as bar charts. */
+function renderProfiles(context: Context, outcome: SuiteOutcome): string {
+  const profiles = testsOf(outcome).flatMap((test) => (test.profile ? [test.profile] : []));
+  return profiles.map((profile) => `\n${renderProfile(profile, pictureWidth(context), context.theme).join('\n')}`).join('\n');
+}
+
+/** The run's timelines beside the reference run's, or why there are none. */
+function renderTimelineSection(context: Context, exercise: Exercise, outcome: SuiteOutcome): string {
+  const lines = renderRunTimelines(testsOf(outcome), readReferenceTimelines(exercise.id), pictureWidth(context), context.theme);
+  if (lines.length > 0) return `\n${context.theme.bold('What ran when')}\n${lines.join('\n')}`;
+  return `\n${context.theme.dim(`No timeline was recorded: ${exercise.id}'s tests do not record one, or none of them got that far.`)}`;
 }
 
 export function requireLearnerFile(context: Context, exercise: Exercise): void {

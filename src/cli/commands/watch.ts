@@ -1,5 +1,7 @@
 /** `advpy-kata watch` (also the default command): the learner's edit-save-verdict loop. */
 import { KataError, type ExitCode } from '../../core/errors.js';
+import { stateTooNewError } from '../../workspace/state-file.js';
+import { takeWatchLock } from '../../workspace/watch-lock.js';
 import { runWatchSession } from '../../watch/session.js';
 import { openWorkspace } from '../context.js';
 import type { Io } from '../io.js';
@@ -24,14 +26,23 @@ export async function runWatch(options: WatchOptions, io: Io): Promise<ExitCode>
     throw new KataError('USAGE', 'no terminal for watch mode', NO_TTY_MESSAGE);
   }
   const context = await openWorkspace(io);
-  const runner = await createCourseRunner(context, options);
+  // Watch mode records every pass; refuse now rather than lose them at the first save.
+  if (context.stateTooNew !== undefined) throw stateTooNewError(context.workspace.stateFile, context.stateTooNew);
+  // Before any Python starts: a second watcher refuses here, naming the first one's pid.
+  const lock = takeWatchLock(context.workspace.root);
+  for (const note of lock.notes) io.stderr.write(`${context.theme.yellow(note)}\n`);
   try {
-    return await runWatchSession(context, runner, {
-      autoNext: options.autoNext === true,
-      manualRun: options.manualRun === true,
-      poll: options.poll === true,
-    });
+    const runner = await createCourseRunner(context, options);
+    try {
+      return await runWatchSession(context, runner, {
+        autoNext: options.autoNext === true,
+        manualRun: options.manualRun === true,
+        poll: options.poll === true,
+      });
+    } finally {
+      await runner.close();
+    }
   } finally {
-    await runner.close();
+    lock.release();
   }
 }

@@ -2,7 +2,7 @@
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Forbidden(Exception):
@@ -12,7 +12,7 @@ class Forbidden(Exception):
 @dataclass(frozen=True)
 class User:
     name: str
-    roles: frozenset[str] = field(default_factory=frozenset)
+    roles: frozenset[str] = frozenset()
 
 
 class requires_role:
@@ -25,7 +25,7 @@ class requires_role:
         @functools.wraps(fn)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             user = kwargs.get("user")
-            if user is None or not hasattr(user, "roles") or role not in user.roles:
+            if user is None or not hasattr(user, "roles") or isinstance(user.roles, str) or role not in user.roles:
                 raise Forbidden(f"access denied: {role!r} role required")
             return fn(*args, **kwargs)
 

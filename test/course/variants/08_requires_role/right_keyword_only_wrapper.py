@@ -2,7 +2,7 @@
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 R = TypeVar("R")
@@ -15,14 +15,15 @@ class Forbidden(Exception):
 @dataclass(frozen=True)
 class User:
     name: str
-    roles: frozenset[str] = field(default_factory=frozenset)
+    roles: frozenset[str] = frozenset()
 
 
 def requires_role(role: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
     def decorator(fn: Callable[..., R]) -> Callable[..., R]:
         @functools.wraps(fn)
         def wrapper(*args: object, user: object = None, **kwargs: object) -> R:
-            if role not in getattr(user, "roles", ()):
+            roles = getattr(user, "roles", ())
+            if isinstance(roles, str) or role not in roles:
                 raise Forbidden(f"requires role {role!r}")
             return fn(*args, user=user, **kwargs)
 

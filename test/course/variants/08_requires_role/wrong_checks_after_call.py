@@ -2,7 +2,7 @@
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Forbidden(Exception):
@@ -12,7 +12,7 @@ class Forbidden(Exception):
 @dataclass(frozen=True)
 class User:
     name: str
-    roles: frozenset[str] = field(default_factory=frozenset)
+    roles: frozenset[str] = frozenset()
 
 
 def requires_role[**P, R](role: str) -> Callable[[Callable[P, R]], Callable[P, R]]:

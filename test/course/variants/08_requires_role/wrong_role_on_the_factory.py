@@ -3,7 +3,7 @@
 import functools
 from collections.abc import Callable
 from typing import Any
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Forbidden(Exception):
@@ -13,7 +13,7 @@ class Forbidden(Exception):
 @dataclass(frozen=True)
 class User:
     name: str
-    roles: frozenset[str] = field(default_factory=frozenset)
+    roles: frozenset[str] = frozenset()
 
 
 def requires_role(role: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

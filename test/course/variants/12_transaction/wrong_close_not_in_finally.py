@@ -1,6 +1,6 @@
 """Closes on each path by hand instead of in finally, so a failing commit or rollback skips close."""
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -16,7 +16,7 @@ class Connection(Protocol):
 
 
 @contextmanager
-def transaction[C: Connection](conn: C) -> Iterator[C]:
+def transaction[C: Connection](conn: C) -> Generator[C]:
     tx = conn.begin()
     try:
         yield conn

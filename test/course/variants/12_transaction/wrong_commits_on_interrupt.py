@@ -1,6 +1,6 @@
 """Decides to commit in finally from a flag that only `except Exception` sets, so Ctrl-C commits."""
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -16,7 +16,7 @@ class Connection(Protocol):
 
 
 @contextmanager
-def transaction[C: Connection](conn: C) -> Iterator[C]:
+def transaction[C: Connection](conn: C) -> Generator[C]:
     tx = conn.begin()
     failed = False
     try:

@@ -1,6 +1,6 @@
 """Wraps the error in a new RuntimeError instead of re-raising the original."""
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -20,7 +20,7 @@ class TransactionFailed(RuntimeError):
 
 
 @contextmanager
-def transaction[C: Connection](conn: C) -> Iterator[C]:
+def transaction[C: Connection](conn: C) -> Generator[C]:
     tx = conn.begin()
     try:
         yield conn

@@ -1,6 +1,6 @@
 """Yields the transaction object instead of the connection."""
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -16,7 +16,7 @@ class Connection(Protocol):
 
 
 @contextmanager
-def transaction(conn: Connection) -> Iterator[Transaction]:
+def transaction(conn: Connection) -> Generator[Transaction]:
     tx = conn.begin()
     try:
         yield tx

@@ -1,7 +1,7 @@
 """Nests one `with` per path by recursion instead of an ExitStack; merge streams with shutil."""
 
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import AbstractContextManager, contextmanager
 
 
@@ -9,13 +9,13 @@ from contextlib import AbstractContextManager, contextmanager
 def open_all[T](
     paths: Iterable[str],
     opener: Callable[[str], AbstractContextManager[T]] = open,
-) -> Iterator[list[T]]:
+) -> Generator[list[T]]:
     yield from _nested(list(paths), opener)
 
 
 def _nested[T](
     paths: Sequence[str], opener: Callable[[str], AbstractContextManager[T]]
-) -> Iterator[list[T]]:
+) -> Generator[list[T]]:
     if not paths:
         yield []
         return

@@ -1,12 +1,12 @@
 """Closes newest first in a finally, but the first close that raises stops the loop."""
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from contextlib import contextmanager
 from typing import Any
 
 
 @contextmanager
-def open_all(paths: Iterable[str], opener: Callable[[str], Any] = open) -> Iterator[list[Any]]:
+def open_all(paths: Iterable[str], opener: Callable[[str], Any] = open) -> Generator[list[Any]]:
     opened: list[Any] = []
     try:
         for path in paths:

@@ -1,6 +1,6 @@
 """open_all is right, but merge joins the inputs with newlines."""
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 
 
@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager
 def open_all[T](
     paths: Iterable[str],
     opener: Callable[[str], AbstractContextManager[T]] = open,
-) -> Iterator[list[T]]:
+) -> Generator[list[T]]:
     with ExitStack() as stack:
         yield [stack.enter_context(opener(path)) for path in paths]
 

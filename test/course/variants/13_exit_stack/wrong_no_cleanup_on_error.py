@@ -1,12 +1,12 @@
 """Closes newest first after the yield, but without try/finally, so an error skips every close."""
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from contextlib import contextmanager
 from typing import Any
 
 
 @contextmanager
-def open_all(paths: Iterable[str], opener: Callable[[str], Any] = open) -> Iterator[list[Any]]:
+def open_all(paths: Iterable[str], opener: Callable[[str], Any] = open) -> Generator[list[Any]]:
     opened = [opener(path) for path in paths]
     yield opened
     for resource in reversed(opened):

@@ -1,6 +1,6 @@
 """Opens every path first and only then hands them to the ExitStack, so a failed open leaks the others."""
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 
 
@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager
 def open_all[T](
     paths: Iterable[str],
     opener: Callable[[str], AbstractContextManager[T]] = open,
-) -> Iterator[list[T]]:
+) -> Generator[list[T]]:
     resources = [opener(path) for path in paths]
     with ExitStack() as stack:
         yield [stack.enter_context(resource) for resource in resources]

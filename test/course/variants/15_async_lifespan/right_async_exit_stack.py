@@ -2,7 +2,7 @@
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any, Self
 
@@ -11,7 +11,7 @@ RETRY_DELAY = 0.5
 
 
 @asynccontextmanager
-async def lifespan(app: Any, create_pool: Callable[[], Awaitable[Any]]) -> AsyncIterator[None]:
+async def lifespan(app: Any, create_pool: Callable[[], Awaitable[Any]]) -> AsyncGenerator[None]:
     async with AsyncExitStack() as stack:
         pool: Any = None
         for attempt in range(1, CONNECT_ATTEMPTS + 1):

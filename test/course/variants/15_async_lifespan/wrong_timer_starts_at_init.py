@@ -2,7 +2,7 @@
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import Protocol, Self
@@ -36,7 +36,7 @@ async def _connect(create_pool: Callable[[], Awaitable[Pool]]) -> Pool:
 
 
 @asynccontextmanager
-async def lifespan(app: App, create_pool: Callable[[], Awaitable[Pool]]) -> AsyncIterator[None]:
+async def lifespan(app: App, create_pool: Callable[[], Awaitable[Pool]]) -> AsyncGenerator[None]:
     pool = await _connect(create_pool)
     app.state.pool = pool
     try:

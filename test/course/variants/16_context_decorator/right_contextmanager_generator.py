@@ -1,12 +1,12 @@
 """A @contextmanager generator: its result is already a ContextDecorator."""
 
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 
 
 @contextmanager
-def timed_block(label: str) -> Iterator[None]:
+def timed_block(label: str) -> Generator[None]:
     start = time.perf_counter()
     try:
         yield

@@ -1,0 +1,44 @@
+"""Exercise 26 · init_subclass: reference solution."""
+
+from typing import Any, ClassVar
+
+
+class Plugin:
+    """Base class of plugins; each subclass registers itself under its `name=`."""
+
+    # One dict, created once, on Plugin itself: every subclass writes to this
+    # very object through the name `Plugin.registry`.
+    registry: ClassVar[dict[str, type["Plugin"]]] = {}
+
+    def __init_subclass__(cls, *, name: str, **kwargs: Any) -> None:
+        # `name` is ours, so it is taken out of kwargs by the signature; the rest
+        # belongs to the other bases in the MRO, and super() hands it on to them.
+        super().__init_subclass__(**kwargs)
+        existing = Plugin.registry.get(name)
+        if existing is not None:
+            raise ValueError(
+                f"plugin name {name!r} is already taken by {existing.__qualname__}; "
+                f"{cls.__qualname__} needs another"
+            )
+        Plugin.registry[name] = cls
+
+    @classmethod
+    def create(cls, name: str, *args: Any, **kwargs: Any) -> "Plugin":
+        """Build the plugin registered as `name`, passing the arguments on."""
+        try:
+            plugin = Plugin.registry[name]
+        except KeyError:
+            available = ", ".join(sorted(Plugin.registry)) or "none"
+            raise KeyError(f"no plugin named {name!r}; available: {available}") from None
+        return plugin(*args, **kwargs)
+
+
+# Why this way: `__init_subclass__` is an implicit classmethod that Python calls
+# on the *parent* each time a subclass is created, with the class keywords
+# (`class Csv(Plugin, name="csv")`) as arguments. Making `name` keyword-only and
+# required lets Python itself reject a subclass that forgets it, and calling
+# `super().__init_subclass__(**kwargs)` with everything else keeps the hook
+# cooperative: a mixin's own hook and keywords still work, in either base order.
+# The registry is mutated in place on `Plugin`, never rebound on `cls`. This is
+# the registry pattern behind entry points in pytest plugins, Django's
+# management commands, or a web framework's serialisers, with no metaclass.

@@ -1,0 +1,56 @@
+"""Exercise 27 · slots: reference solution."""
+
+import tracemalloc
+from collections.abc import Callable
+
+
+class SlotPoint:
+    __slots__ = ("x", "y")
+
+    def __init__(self, x: float, y: float) -> None:
+        self.x = x
+        self.y = y
+
+
+class DictPoint:
+    def __init__(self, x: float, y: float) -> None:
+        self.x = x
+        self.y = y
+
+
+class SlotPoint3D(SlotPoint):
+    # Only the new field: x and y already have slots in SlotPoint.
+    __slots__ = ("z",)
+
+    def __init__(self, x: float, y: float, z: float) -> None:
+        super().__init__(x, y)
+        self.z = z
+
+
+def bytes_per_instance(cls: Callable[[], object], n: int = 10_000) -> float:
+    started_here = not tracemalloc.is_tracing()
+    if started_here:
+        tracemalloc.start()
+    try:
+        # Allocate the list before the first reading, so its cost is not counted.
+        instances: list[object] = [None] * n
+        before, _ = tracemalloc.get_traced_memory()
+        for index in range(n):
+            instances[index] = cls()
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        # Someone else's tracing session is theirs to stop.
+        if started_here:
+            tracemalloc.stop()
+    return (after - before) / n
+
+
+# Why this way: `__slots__` swaps the per-instance dict for fixed fields laid
+# out in the object itself, so an instance is smaller and a misspelt attribute
+# is an AttributeError instead of a silent new key. Every class in the chain
+# has to declare its own `__slots__` (only its new names), or that class quietly
+# brings the `__dict__` back. tracemalloc counts every allocation, the dict
+# included, which `sys.getsizeof` does not; keeping the instances alive in a
+# list allocated beforehand measures exactly them. `@dataclass(slots=True)`
+# writes the same `__slots__` for you, and libraries that create objects by the
+# million (attrs, msgspec, SQLAlchemy's internals) rely on it.

@@ -1,0 +1,43 @@
+"""Injects the database as a default argument, Go-style, so it is captured once at definition time."""
+
+import functools
+
+
+class GeoDatabase:
+    """Stands in for a slow IP-to-country database. The tests swap in their own."""
+
+    def country_of(self, ip: str) -> str:
+        first_octet = int(ip.split(".")[0])
+        return "DE" if first_octet < 100 else "JP" if first_octet < 200 else "BR"
+
+
+class RatesFeed:
+    """Stands in for a live currency feed: its numbers change all day long."""
+
+    def __init__(self) -> None:
+        self.rates = {"EUR": 1.0, "USD": 1.08, "JPY": 162.5}
+
+    def latest(self, currency: str) -> float:
+        return self.rates[currency]
+
+
+geo_db = GeoDatabase()
+rates_feed = RatesFeed()
+
+
+@functools.cache
+def fib(n: int) -> int:
+    """Return the n-th Fibonacci number: fib(0) == 0, fib(1) == 1."""
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+
+@functools.lru_cache(maxsize=1024)
+def lookup_country(ip: str, db: GeoDatabase = geo_db) -> str:
+    """Return the two-letter country code for an IPv4 address."""
+    return db.country_of(ip)
+
+
+def exchange_rate(currency: str) -> float:
+    """Return how many units of `currency` one euro buys right now."""
+    return rates_feed.latest(currency)
+

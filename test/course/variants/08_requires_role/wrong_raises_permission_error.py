@@ -1,0 +1,38 @@
+"""Raises the built-in PermissionError, like returning a standard error in Go, instead of Forbidden."""
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+class Forbidden(Exception):
+    """The caller lacks the role that an operation requires."""
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    roles: frozenset[str] = frozenset()
+
+
+def requires_role[**P, R](role: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    def decorator(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            roles = getattr(kwargs.get("user"), "roles", None)
+            # `in` on a str is a substring test ("admin" in "administrator"),
+            # so a plain string is refused rather than searched.
+            if roles is None or isinstance(roles, str) or role not in roles:
+                raise PermissionError(f"{fn.__name__} requires the {role!r} role")
+            return fn(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+@requires_role("admin")
+def delete_account(account_id: int, *, user: User) -> str:
+    """Delete an account for good. Only admins may do this."""
+    return f"account {account_id} deleted by {user.name}"
+

@@ -1,0 +1,36 @@
+"""Checks membership with `in` on whatever roles is, so a plain string grants by substring."""
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+class Forbidden(Exception):
+    """The caller lacks the role that an operation requires."""
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    roles: frozenset[str] = frozenset()
+
+
+def requires_role[**P, R](role: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    def decorator(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            roles = getattr(kwargs.get("user"), "roles", None)
+            if roles is None or role not in roles:
+                raise Forbidden(f"{fn.__name__} requires the {role!r} role")
+            return fn(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+@requires_role("admin")
+def delete_account(account_id: int, *, user: User) -> str:
+    """Delete an account for good. Only admins may do this."""
+    return f"account {account_id} deleted by {user.name}"
+

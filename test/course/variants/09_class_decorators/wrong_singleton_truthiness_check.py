@@ -1,0 +1,38 @@
+"""Checks `if not instance`, a JS truthiness habit, so a falsy instance (len 0) is built again on every call."""
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A point in the plane."""
+
+    x: float
+    y: float
+
+
+def singleton[T](cls: type[T]) -> Callable[..., T]:
+    """Class decorator: every call returns the one instance of cls."""
+    instance: T | None = None
+
+    @functools.wraps(cls, updated=())
+    def get_instance(*args: object, **kwargs: object) -> T:
+        nonlocal instance
+        if not instance:
+            instance = cls(*args, **kwargs)
+        return instance
+
+    return get_instance
+
+
+@singleton
+class Settings:
+    """Process-wide settings, built once from the environment name."""
+
+    def __init__(self, env: str = "dev") -> None:
+        self.env = env
+        self.debug = env == "dev"
+        self.feature_flags: set[str] = set()
+

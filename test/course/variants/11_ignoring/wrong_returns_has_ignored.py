@@ -1,0 +1,23 @@
+"""Returns whether anything was ignored so far, so after the first match every exception is swallowed."""
+
+from types import TracebackType
+from typing import Self
+
+
+class Ignoring:
+    def __init__(self, *exc_types: type[BaseException]) -> None:
+        self.exc_types = exc_types
+        self.ignored = 0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        if exc_type is not None and issubclass(exc_type, self.exc_types):
+            self.ignored += 1
+        return self.ignored > 0

@@ -1,0 +1,62 @@
+"""Stores create_pool() without await, like a JS promise that runs anyway, so app.state.pool is a coroutine."""
+
+import asyncio
+import time
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from types import TracebackType
+from typing import Protocol, Self
+
+CONNECT_ATTEMPTS = 3
+"""How many times lifespan calls create_pool before giving up."""
+
+RETRY_DELAY = 0.5
+"""Seconds to wait between two attempts."""
+
+
+class Pool(Protocol):
+    async def close(self) -> None: ...
+
+
+class State(Protocol):
+    pool: Pool
+
+
+class App(Protocol):
+    state: State
+
+
+async def _connect(create_pool: Callable[[], Awaitable[Pool]]) -> Pool:
+    for _ in range(CONNECT_ATTEMPTS - 1):
+        try:
+            return create_pool()
+        except ConnectionError:
+            await asyncio.sleep(RETRY_DELAY)
+    return create_pool()
+
+
+@asynccontextmanager
+async def lifespan(app: App, create_pool: Callable[[], Awaitable[Pool]]) -> AsyncGenerator[None]:
+    pool = await _connect(create_pool)
+    app.state.pool = pool
+    try:
+        yield
+    finally:
+        await pool.close()
+
+
+class AsyncTimer:
+    elapsed: float
+
+    async def __aenter__(self) -> Self:
+        self._started = time.perf_counter()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.elapsed = time.perf_counter() - self._started
+

@@ -1,0 +1,26 @@
+"""__init__ stores self._radius directly, so Circle(-1) is never checked."""
+
+import math
+
+
+class Circle:
+    def __init__(self, radius: float) -> None:
+        self._radius = radius
+
+    @property
+    def radius(self) -> float:
+        return self._radius
+
+    @radius.setter
+    def radius(self, value: float) -> None:
+        if value < 0:
+            raise ValueError(f"radius must be >= 0, got {value!r}")
+        self._radius = value  # a different name: self.radius here would call this setter again
+
+    @property
+    def area(self) -> float:
+        return math.pi * self._radius**2
+
+    @property
+    def diameter(self) -> float:
+        return 2 * self._radius

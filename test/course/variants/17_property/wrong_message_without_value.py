@@ -1,0 +1,26 @@
+"""Raises ValueError with a generic message that does not name the rejected value."""
+
+import math
+
+
+class Circle:
+    def __init__(self, radius: float) -> None:
+        self.radius = radius  # through the setter, so Circle(-1) is rejected too
+
+    @property
+    def radius(self) -> float:
+        return self._radius
+
+    @radius.setter
+    def radius(self, value: float) -> None:
+        if value < 0:
+            raise ValueError("radius must not be negative")
+        self._radius = value  # a different name: self.radius here would call this setter again
+
+    @property
+    def area(self) -> float:
+        return math.pi * self._radius**2
+
+    @property
+    def diameter(self) -> float:
+        return 2 * self._radius

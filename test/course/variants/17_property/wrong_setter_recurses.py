@@ -1,0 +1,26 @@
+"""The radius setter assigns self.radius, which calls the setter again: RecursionError."""
+
+import math
+
+
+class Circle:
+    def __init__(self, radius: float) -> None:
+        self.radius = radius  # through the setter, so Circle(-1) is rejected too
+
+    @property
+    def radius(self) -> float:
+        return self._radius
+
+    @radius.setter
+    def radius(self, value: float) -> None:
+        if value < 0:
+            raise ValueError(f"radius must be >= 0, got {value!r}")
+        self.radius = value
+
+    @property
+    def area(self) -> float:
+        return math.pi * self._radius**2
+
+    @property
+    def diameter(self) -> float:
+        return 2 * self._radius

@@ -1,0 +1,27 @@
+"""Each card is a [rank, suit] list (a JSON-array habit) instead of a tuple."""
+
+from collections.abc import Iterator
+from typing import overload
+
+type Card = list[int | str]
+
+SUITS = "♠♥♦♣"
+RANKS = range(2, 15)
+
+
+class Deck:
+    def __init__(self) -> None:
+        self._cards: list[Card] = [[rank, suit] for suit in SUITS for rank in RANKS]
+
+    def __len__(self) -> int:
+        return len(self._cards)
+
+    @overload
+    def __getitem__(self, index: int) -> Card: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Card]: ...
+    def __getitem__(self, index: int | slice) -> Card | list[Card]:
+        return self._cards[index]
+
+    def __iter__(self) -> Iterator[Card]:
+        return iter(self._cards)

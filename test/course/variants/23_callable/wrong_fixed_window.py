@@ -1,0 +1,52 @@
+"""Counts calls in fixed one-second windows instead of refilling a bucket continuously."""
+
+import functools
+import inspect
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any, overload
+
+
+class RateLimited(Exception):
+    """Raised instead of calling the function when the bucket has no token left."""
+
+
+class RateLimiter:
+    def __init__(self, per_second: float, clock: Callable[[], float] = time.monotonic) -> None:
+        if per_second <= 0:
+            raise ValueError(f"per_second must be positive, got {per_second!r}")
+        self.per_second = per_second
+        self._clock = clock
+        self._window_start = clock()
+        self._calls_in_window = 0
+
+    def _take_token(self) -> None:
+        now = self._clock()
+        if now - self._window_start >= 1:
+            self._window_start = now
+            self._calls_in_window = 0
+        if self._calls_in_window >= self.per_second:
+            raise RateLimited(f"rate limit of {self.per_second} calls per second reached")
+        self._calls_in_window += 1
+
+    @overload
+    def __call__[**P, T](
+        self, fn: Callable[P, Coroutine[Any, Any, T]]
+    ) -> Callable[P, Coroutine[Any, Any, T]]: ...
+    @overload
+    def __call__[**P, R](self, fn: Callable[P, R]) -> Callable[P, R]: ...
+    def __call__[**P, R](self, fn: Callable[P, R]) -> Callable[P, Any]:
+        if inspect.iscoroutinefunction(fn):
+            @functools.wraps(fn)
+            async def async_wrapper(*args: P.args, **kwargs: P.kwargs) -> Any:
+                self._take_token()
+                return await fn(*args, **kwargs)
+
+            return async_wrapper
+
+        @functools.wraps(fn)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            self._take_token()
+            return fn(*args, **kwargs)
+
+        return wrapper

@@ -1,0 +1,19 @@
+"""__getattr__ indexes the dict directly, so a missing key raises KeyError instead of AttributeError."""
+
+from typing import Any, cast
+
+
+class Config:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = vars(self)["_data"][name]  # like data[key] in TS: let it fail
+        if isinstance(value, dict):
+            return Config(cast(dict[str, Any], value))
+        return value
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self._data)

@@ -1,0 +1,30 @@
+"""create indexes the registry directly, so an unknown name is a bare KeyError that lists nothing."""
+
+from typing import Any, ClassVar
+
+
+class Plugin:
+    """Base class of plugins; each subclass registers itself under its `name=`."""
+
+    # One dict, created once, on Plugin itself: every subclass writes to this
+    # very object through the name `Plugin.registry`.
+    registry: ClassVar[dict[str, type["Plugin"]]] = {}
+
+    def __init_subclass__(cls, *, name: str, **kwargs: Any) -> None:
+        # `name` is ours, so it is taken out of kwargs by the signature; the rest
+        # belongs to the other bases in the MRO, and super() hands it on to them.
+        super().__init_subclass__(**kwargs)
+        existing = Plugin.registry.get(name)
+        if existing is not None:
+            raise ValueError(
+                f"plugin name {name!r} is already taken by {existing.__qualname__}; "
+                f"{cls.__qualname__} needs another"
+            )
+        Plugin.registry[name] = cls
+
+    @classmethod
+    def create(cls, name: str, *args: Any, **kwargs: Any) -> "Plugin":
+        """Build the plugin registered as `name`, passing the arguments on."""
+        plugin = Plugin.registry[name]
+        return plugin(*args, **kwargs)
+

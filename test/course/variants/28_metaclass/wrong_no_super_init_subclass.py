@@ -1,0 +1,25 @@
+"""Registered.__init_subclass__ takes **kwargs but never calls super().__init_subclass__, so other bases' hooks are skipped."""
+
+from typing import Any, ClassVar
+
+
+class RegistryMeta(type):
+    registry: ClassVar[dict[str, type]] = {}
+
+    def __new__(
+        mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], /, **kwargs: Any
+    ) -> "RegistryMeta":
+        cls = super().__new__(mcs, name, bases, namespace, **kwargs)
+        # A root is a class none of whose bases was made by this metaclass.
+        if any(isinstance(base, RegistryMeta) for base in bases):
+            RegistryMeta.registry[name] = cls
+        return cls
+
+
+class Registered:
+    registry: ClassVar[dict[str, type]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        del kwargs
+        # Registered.registry, not cls.registry = ...: one dict for the whole tree.
+        Registered.registry[cls.__name__] = cls

@@ -1,0 +1,24 @@
+"""Records every class the metaclass creates, the root included."""
+
+from typing import Any, ClassVar
+
+
+class RegistryMeta(type):
+    registry: ClassVar[dict[str, type]] = {}
+
+    def __new__(
+        mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], /, **kwargs: Any
+    ) -> "RegistryMeta":
+        cls = super().__new__(mcs, name, bases, namespace, **kwargs)
+        if True:
+            RegistryMeta.registry[name] = cls
+        return cls
+
+
+class Registered:
+    registry: ClassVar[dict[str, type]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Registered.registry, not cls.registry = ...: one dict for the whole tree.
+        Registered.registry[cls.__name__] = cls

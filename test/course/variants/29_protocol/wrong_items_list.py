@@ -1,0 +1,23 @@
+"""Types the parameter as list[SupportsClose], like a Go slice, so a generator or tuple is a type error."""
+
+from typing import Protocol, runtime_checkable
+
+
+class SupportsClose(Protocol):
+    def close(self) -> None: ...
+
+
+@runtime_checkable
+class Readable(Protocol):
+    def read(self, n: int = -1) -> bytes: ...
+
+
+def close_all(items: list[SupportsClose]) -> None:
+    errors: list[Exception] = []
+    for item in items:
+        try:
+            item.close()
+        except Exception as error:  # not BaseException: Ctrl-C must still stop us
+            errors.append(error)
+    if errors:
+        raise ExceptionGroup(f"{len(errors)} item(s) failed to close", errors)

@@ -1,0 +1,18 @@
+"""TaskGroup and Semaphore, but the ExceptionGroup escapes instead of the fetch's own exception."""
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+
+
+async def fetch_many[T](urls: Sequence[str], fetch: Callable[[str], Awaitable[T]], limit: int) -> list[T]:
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, got {limit!r}")
+    semaphore = asyncio.Semaphore(limit)
+
+    async def fetch_one(url: str) -> T:
+        async with semaphore:
+            return await fetch(url)
+
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(fetch_one(url)) for url in urls]
+    return [task.result() for task in tasks]

@@ -1,0 +1,113 @@
+"""Explicit loops: a seen-set beside the output list, a frozenset, a list with a head index as the queue, setdefault, heapq.nlargest."""
+
+import heapq
+from bisect import bisect
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from operator import itemgetter
+
+# ---- the given slow versions: the specification, kept as they were ----------
+
+
+def slow_dedupe[T](items: Iterable[T]) -> list[T]:
+    kept: list[T] = []
+    for item in items:
+        if item not in kept:  # scans everything kept so far
+            kept.append(item)
+    return kept
+
+
+def slow_seen_before[T](ids: Iterable[T], queries: Iterable[T]) -> list[bool]:
+    known = list(ids)
+    return [query in known for query in queries]  # one scan of `known` per query
+
+
+def slow_drain(jobs: Iterable[tuple[str, int]]) -> list[str]:
+    queue = list(jobs)
+    ran: list[str] = []
+    while queue:
+        name, steps = queue[0]
+        queue = queue[1:]  # Go's queue[1:] is free; Python's copies the rest
+        if steps <= 0:
+            continue
+        ran.append(name)
+        if steps > 1:
+            queue.append((name, steps - 1))
+    return ran
+
+
+def slow_group_by[R, K](records: Iterable[R], key: Callable[[R], K]) -> dict[K, list[R]]:
+    groups: list[tuple[K, list[R]]] = []
+    for record in records:
+        record_key = key(record)
+        for group_key, members in groups:  # looks for the group one by one
+            if group_key == record_key:
+                members.append(record)
+                break
+        else:
+            groups.append((record_key, [record]))
+    return dict(groups)
+
+
+def slow_top_k(words: Iterable[str], k: int) -> list[tuple[str, int]]:
+    every = list(words)
+    counts = {word: every.count(word) for word in every}  # each count rereads every word
+    ranked = sorted(counts.items(), key=lambda pair: pair[1], reverse=True)
+    return ranked[:k] if k > 0 else []
+
+
+def slow_rank(sorted_scores: Sequence[float], score: float) -> int:
+    return 1 + sum(1 for other in sorted_scores if other > score)
+
+
+# ---- the fast versions --------------------------------------------------------
+
+
+def dedupe[T: Hashable](items: Iterable[T]) -> list[T]:
+    seen: set[T] = set()
+    kept: list[T] = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            kept.append(item)
+    return kept
+
+
+def seen_before[T: Hashable](ids: Iterable[T], queries: Iterable[T]) -> list[bool]:
+    known = frozenset(ids)
+    answers: list[bool] = []
+    for query in queries:
+        answers.append(query in known)
+    return answers
+
+
+def drain(jobs: Iterable[tuple[str, int]]) -> list[str]:
+    # A list that only grows, read through a moving head index: nothing is ever shifted.
+    queue = list(jobs)
+    head = 0
+    ran: list[str] = []
+    while head < len(queue):
+        name, steps = queue[head]
+        head += 1
+        if steps > 0:
+            ran.append(name)
+            if steps > 1:
+                queue.append((name, steps - 1))
+    return ran
+
+
+def group_by[R, K: Hashable](records: Iterable[R], key: Callable[[R], K]) -> dict[K, list[R]]:
+    groups: dict[K, list[R]] = {}
+    for record in records:
+        groups.setdefault(key(record), []).append(record)
+    return groups
+
+
+def top_k(words: Iterable[str], k: int) -> list[tuple[str, int]]:
+    if k <= 0:
+        return []
+    return heapq.nlargest(k, Counter(words).items(), key=itemgetter(1))
+
+
+def rank(sorted_scores: Sequence[float], score: float) -> int:
+    return len(sorted_scores) - bisect(sorted_scores, score) + 1
