@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import LongFirstSequencer from './test/helpers/sequencer.js';
 
 // The project's own tests. Exercise suites (exercises/**/*.test.ts) are not run
 // directly: they run through the advpy-kata runner, which tells them their target.
@@ -8,6 +10,12 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Most of these tests wait: on Python child processes, pseudo-terminals and
+    // the concurrency suites' deliberate waits. Vitest's default (cores - 1, so a
+    // single worker on a 2-core CI machine) left a core idle; twice the cores
+    // keeps both busy. ADVPY_TEST_WORKERS overrides it.
+    maxWorkers: Number(process.env.ADVPY_TEST_WORKERS) || Math.max(2, availableParallelism() * 2),
+    sequence: { sequencer: LongFirstSequencer },
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

@@ -118,6 +118,10 @@ async function main(): Promise<void> {
   // Commands that run nothing must start about as fast as node itself.
   const nodeBare = median(() => timeCommand(process.execPath, ['-e', '0']), 10);
   const hint = median(() => timeCommand(process.execPath, [BIN, 'hint', '01', '--all'], { cwd: workspace, env }), 10);
+  // A one-shot run of a whole suite (the learner's file holds the solution now), against
+  // the two processes it cannot avoid starting.
+  const pythonBare = median(() => timeCommand(python, ['-c', 'pass']), 10);
+  const runOnce = median(() => timeCommand(process.execPath, [BIN, 'run', '01', '--engine', engineArg], { cwd: workspace, env }), 5);
 
   const p50 = percentile(latencies, 50);
   const p90 = percentile(latencies, 90);
@@ -129,6 +133,7 @@ async function main(): Promise<void> {
   console.log(`idle CPU           ${(idleCpu * 100).toFixed(2)} % of one core over 5 s`);
   console.log(`RSS                ${rss.toFixed(0)} MB (watch process)`);
   console.log(`hint 01            ${ms(hint)} vs node -e 0 ${ms(nodeBare)}   ratio ${(hint / nodeBare).toFixed(2)}×`);
+  console.log(`run 01             ${ms(runOnce)} vs python -c pass + node -e 0 = ${ms(pythonBare + nodeBare)}   ratio ${(runOnce / (pythonBare + nodeBare)).toFixed(2)}×`);
   rmSync(scratch, { recursive: true, force: true });
 }
 

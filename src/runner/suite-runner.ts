@@ -18,7 +18,7 @@ import type { KitConfig } from '../testing/config.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { listenForChildReports, type ReportedChildren } from '../engine/processes.js';
 import { planSuitePool, readVitestVersion } from './pool-choice.js';
-import { parseAssertionError, type AssertionErrorLike } from './vitest-assertion.js';
+import { isBareVerdict, parseAssertionError, type AssertionErrorLike } from './vitest-assertion.js';
 import { disposeWarmThread, warmThreadPool } from './warm-pool.js';
 
 export interface SuiteRunnerOptions {
@@ -49,6 +49,8 @@ export interface SuiteRunRequest {
    * waiting its turn never starts.
    */
   signal?: AbortSignal;
+  /** Run only the tests whose full name matches (the rest are skipped); every test when unset. */
+  only?: RegExp;
 }
 
 /** What a cancelled run resolves with; the caller that aborted it knows to discard it. */
@@ -175,6 +177,7 @@ export class SuiteRunner {
     this.cancelCurrent = cancel;
     request.signal?.addEventListener('abort', cancel, { once: true });
     const backstop = setTimeout(cancel, request.exercise.timeoutMs + BACKSTOP_MARGIN_MS);
+    if (request.only) this.vitest.setGlobalTestNamePattern(request.only);
     try {
       const result = await this.vitest.runTestSpecifications(specifications, false);
       if (aborted()) return CANCELLED_OUTCOME;
@@ -189,6 +192,7 @@ export class SuiteRunner {
         request.from === undefined ? {} : { from: request.from },
       );
     } finally {
+      if (request.only) this.vitest.resetGlobalTestNamePattern();
       clearTimeout(backstop);
       request.signal?.removeEventListener('abort', cancel);
       this.cancelCurrent = undefined;
@@ -266,7 +270,7 @@ function toFailure(error: SerializedError): TestFailure {
     const assertion = parseAssertionError(error);
     if (assertion) {
       failure.message = assertion.message === '' ? UNEXPLAINED_ASSERTION : assertion.message;
-      failure.comparison = assertion.comparison;
+      if (assertion.message === '' || !isBareVerdict(assertion.comparison)) failure.comparison = assertion.comparison;
     }
   }
   return failure;

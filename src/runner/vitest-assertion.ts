@@ -49,6 +49,16 @@ export function parseAssertionError(error: AssertionErrorLike): { message: strin
   return undefined;
 }
 
+/**
+ * True for `expect(check, message).toBe(true)` that failed: "Expected: True,
+ * Received: False" under the suite's own sentence only repeats that the check
+ * failed, so the UI shows the sentence alone.
+ */
+export function isBareVerdict(comparison: Comparison): boolean {
+  const booleans = new Set(['true', 'false']);
+  return comparison.relation === undefined && !comparison.text && booleans.has(comparison.expected) && booleans.has(comparison.received);
+}
+
 function parseSentence(sentence: string, error: AssertionErrorLike): Comparison | undefined {
   const body = sentence.slice('expected '.length);
   let best: { at: number; negated: boolean; verb: string; relation: string | undefined } | undefined;

@@ -1,7 +1,7 @@
 /** Assertions in our words: Vitest's error -> message + comparison -> lines a learner reads. */
 import { describe, expect, test } from 'vitest';
 import type { Comparison } from '../../src/core/outcome.js';
-import { parseAssertionError } from '../../src/runner/vitest-assertion.js';
+import { isBareVerdict, parseAssertionError } from '../../src/runner/vitest-assertion.js';
 import { renderComparison } from '../../src/ui/render-outcome.js';
 import { createTheme } from '../../src/ui/theme.js';
 
@@ -39,6 +39,18 @@ describe('parseAssertionError', () => {
 
   test('an error without compared values is left alone', () => {
     expect(parseAssertionError({ message: 'expected KeyError to be raised because x, but nothing was raised' })).toBeUndefined();
+  });
+});
+
+describe('isBareVerdict: a failed boolean check adds nothing to the suite sentence', () => {
+  test.each<[string, Comparison, boolean]>([
+    ['true expected, false received', { expected: 'true', received: 'false', text: false }, true],
+    ['false expected, true received', { expected: 'false', received: 'true', text: false }, true],
+    ['the text "true" is a value worth showing', { expected: 'true', received: 'false', text: true }, false],
+    ['a number is a value worth showing', { expected: '3', received: 'false', text: false }, false],
+    ['a relation is not a bare verdict', { expected: 'true', received: 'false', text: false, relation: 'other than' }, false],
+  ])('%s', (_name, comparison, bare) => {
+    expect(isBareVerdict(comparison)).toBe(bare);
   });
 });
 
