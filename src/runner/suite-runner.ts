@@ -81,6 +81,8 @@ export class SuiteRunner {
   private queue: Promise<unknown> = Promise.resolve();
   /** Cancels the run in progress, if any. */
   private cancelCurrent: (() => void) | undefined;
+  /** The `only` pattern the warm thread's runtime was started with ('' for none). */
+  private startedPattern = '';
   /**
    * The Python processes the suites start: they are spawned in Vitest's worker
    * thread, and reported here so this thread can end them (processes.ts).
@@ -178,6 +180,13 @@ export class SuiteRunner {
     request.signal?.addEventListener('abort', cancel, { once: true });
     const backstop = setTimeout(cancel, request.exercise.timeoutMs + BACKSTOP_MARGIN_MS);
     if (request.only) this.vitest.setGlobalTestNamePattern(request.only);
+    // The warm thread keeps the config its runtime started with, test name pattern
+    // included: a run with another pattern needs a fresh thread.
+    const pattern = request.only ? String(request.only) : '';
+    if (pattern !== this.startedPattern) {
+      await disposeWarmThread();
+      this.startedPattern = pattern;
+    }
     try {
       const result = await this.vitest.runTestSpecifications(specifications, false);
       if (aborted()) return CANCELLED_OUTCOME;

@@ -39,7 +39,7 @@ test(`a learner walks 01 to ${course.exercises.length} in watch mode and reaches
     await session.waitFor(new RegExp(`${first?.id}[\\s\\S]*\\d+ passed, [1-9]\\d* failed[\\s\\S]*q quit`), 0, 60_000);
     for (const [index, exercise] of course.exercises.entries()) {
       const mark = session.mark();
-      copyFileSync(join(PACKAGE_ROOT, 'solutions', exercise.chapter, `${exercise.id}.py`), join(workspace, exercise.workspacePath));
+      copyFileSync(join(PACKAGE_ROOT, 'solutions', exercise.workspacePath), join(workspace, 'exercises', exercise.workspacePath));
       const last = index === course.exercises.length - 1;
       await session.waitFor(last ? /You finished all \d+ exercises![\s\S]*q quit/ : new RegExp(`${exercise.id} passes![\\s\\S]*n next`), mark, 90_000);
       if (!last) {

@@ -81,6 +81,22 @@ describe('the warm pool', () => {
     expect(listeners[0]).toBeGreaterThan(0);
     expect(listeners, 'listeners on the shared thread after each run').toEqual(Array.from({ length: 10 }, () => listeners[0]));
   });
+
+  test('only: each run skips exactly the tests its own pattern leaves out, however the pattern changes', async () => {
+    const ran = async (only?: RegExp): Promise<string[]> => {
+      const outcome = await runner.run({ ...request('solution'), ...(only ? { only } : {}) });
+      return 'tests' in outcome ? outcome.tests.filter((test) => test.status !== 'skipped').map((test) => test.name) : [outcome.kind];
+    };
+    const all = await ran();
+    expect(all.length, 'tests in 01_logged').toBeGreaterThan(2);
+    const [first, second] = all as [string, string];
+    const literal = (name: string): RegExp => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    // The warm thread keeps the config it started with, so each change of pattern must reach it.
+    expect(await ran(literal(first))).toEqual([first]);
+    expect(await ran(literal(first))).toEqual([first]);
+    expect(await ran(literal(second))).toEqual([second]);
+    expect(await ran()).toEqual(all);
+  });
 });
 
 describe('the fallback to Vitest threads pool (ADVPY_WARM_POOL=0)', () => {
