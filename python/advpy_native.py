@@ -122,6 +122,9 @@ def main() -> None:
         # this fd. faulthandler answers from the C signal handler, so it works even
         # while the learner's code spins in a loop.
         faulthandler.register(signal.SIGUSR1, file=stacks, all_threads=True)
+    # A fatal signal (a segfault in ctypes or a C extension) dumps every thread's stack
+    # to the same fd before the process dies, so the crash names the learner's line.
+    faulthandler.enable(file=stacks, all_threads=True)
 
     # Imported after the handler is set, so a stuck import of ours is also visible.
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

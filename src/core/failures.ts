@@ -8,7 +8,15 @@ import type { CapturedOutput, PyErrorInfo, PyFrame, PyWarning } from './protocol
 export type PythonFailure =
   | { kind: 'exception'; phase: 'import' | 'test'; error: PyErrorInfo }
   | { kind: 'timeout'; phase: 'import' | 'test'; timeoutMs: number; stuck: StackThread[] }
-  | { kind: 'crash'; phase: 'import' | 'test'; exitCode: number | null; signal: string | null; output: string }
+  | {
+      kind: 'crash';
+      phase: 'import' | 'test';
+      exitCode: number | null;
+      signal: string | null;
+      output: string;
+      /** Every thread's stack when a fatal signal ended it (native CPython's faulthandler); empty otherwise. */
+      stack?: StackThread[];
+    }
   /** The code under test wrote to, closed or replaced the runner's private file descriptors. */
   | { kind: 'channel'; phase: 'import' | 'test'; received: string }
   | { kind: 'unsupported'; reason: string; fix: string };
@@ -114,6 +122,11 @@ export function stuckLocation(
 }
 
 /** One clause saying where it was stuck: "stuck here: 01_logged.py:7 in spin". */
+/** Where a crashed interpreter was: the learner's line, when the dump shows one. */
+export function renderCrashPlace(place: StuckPlace): string | undefined {
+  return place.in === 'learner' ? `crashed here: ${baseName(place.file)}:${place.line} in ${place.name}` : undefined;
+}
+
 export function renderStuckPlace(place: StuckPlace): string {
   switch (place.in) {
     case 'learner':

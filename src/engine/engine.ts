@@ -78,6 +78,8 @@ export class BridgeCrashError extends Error {
     readonly signal: string | null,
     /** The last of what the interpreter wrote to its real stdout and stderr. */
     readonly output: string,
+    /** faulthandler's dump on a fatal signal (SIGSEGV and the like): where Python was when it died. */
+    readonly stacks = '',
   ) {
     super(
       signal !== null

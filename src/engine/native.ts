@@ -40,6 +40,10 @@ const BRIDGE_SCRIPT = join(PYTHON_BRIDGE_DIR, 'advpy_native.py');
 const STACK_WAIT_MS = 3000;
 /** The dump is taken as complete once no more bytes have come for this long. */
 const STACK_QUIET_MS = 150;
+/** Signals faulthandler dumps the stack for before the process dies (faulthandler.enable). */
+const FATAL_SIGNALS: ReadonlySet<string> = new Set(['SIGSEGV', 'SIGFPE', 'SIGABRT', 'SIGBUS', 'SIGILL']);
+/** Longest wait for the rest of that dump once the process has exited. */
+const FATAL_DUMP_WAIT_MS = 500;
 /** Raw fd 1/2 output kept for crash reports. */
 const RAW_OUTPUT_CAP = 16 * 1024;
 
@@ -107,13 +111,23 @@ class NativeInterpreter implements PythonInterpreter {
     const lines = createInterface({ input: responses, crlfDelay: Infinity });
     lines.on('line', (line) => this.receive(line));
     child.once('exit', (code, signal) => {
-      this.exited ??=
-        code === CHANNEL_BROKEN_EXIT
-          ? new BridgeChannelError('the channel was closed or replaced (os.close or os.dup2 on a runner descriptor)')
-          : new BridgeCrashError(code, signal, this.raw);
-      for (const waiter of this.pending.values()) waiter.reject(this.exited);
-      this.pending.clear();
-      this.readyWaiter?.reject(this.exited);
+      const settle = (): void => {
+        this.exited ??=
+          code === CHANNEL_BROKEN_EXIT
+            ? new BridgeChannelError('the channel was closed or replaced (os.close or os.dup2 on a runner descriptor)')
+            : new BridgeCrashError(code, signal, this.raw, signal !== null && FATAL_SIGNALS.has(signal) ? this.stacks : '');
+        for (const waiter of this.pending.values()) waiter.reject(this.exited);
+        this.pending.clear();
+        this.readyWaiter?.reject(this.exited);
+      };
+      // faulthandler wrote its dump just before the signal ended the process; the
+      // pipe may still hold it when 'exit' arrives, so read to its end (briefly).
+      if (signal === null || !FATAL_SIGNALS.has(signal) || stacks.readableEnded) return settle();
+      const timer = setTimeout(settle, FATAL_DUMP_WAIT_MS);
+      stacks.once('end', () => {
+        clearTimeout(timer);
+        settle();
+      });
     });
     child.once('error', (error) => {
       this.exited = new BridgeCrashError(null, null, `could not start ${python}: ${error.message}`);

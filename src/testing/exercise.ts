@@ -236,7 +236,7 @@ export class Exercise {
     }
     if (error instanceof BridgeCrashError) {
       return new PythonFailureError(
-        { kind: 'crash', phase, exitCode: error.exitCode, signal: error.signal, output: error.output },
+        { kind: 'crash', phase, exitCode: error.exitCode, signal: error.signal, output: error.output, stack: parseFaulthandler(error.stacks) },
         this.isLearnerFile,
       );
     }

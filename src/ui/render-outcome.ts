@@ -2,7 +2,7 @@
  * render(outcome) -> string: a suite's verdict as a learner reads it. Every
  * failure says what happened, where (file:line in *their* code), and what next.
  */
-import { baseName, learnerFrames, describeThreads, locateStuck, renderStuckPlace, type PythonFailure, type TestOutput } from '../core/failures.js';
+import { baseName, learnerFrames, describeThreads, locateStuck, renderCrashPlace, renderStuckPlace, type PythonFailure, type TestOutput } from '../core/failures.js';
 import type { Explanation } from '../core/explanations.js';
 import { learnerText, sanitizeTerminalText } from '../core/terminal-text.js';
 import type { Comparison, SuiteOutcome, TestFailure, TestReport } from '../core/outcome.js';
@@ -192,14 +192,24 @@ function renderPythonFailure(failure: PythonFailure, message: string, context: R
       );
       return lines.join('\n');
     }
-    case 'crash':
+    case 'crash': {
+      const place = locateStuck(failure.stack ?? [], context.isLearnerFile);
+      const where = place ? renderCrashPlace(place) : undefined;
+      const fatal = failure.signal !== null && ['SIGSEGV', 'SIGBUS'].includes(failure.signal);
       return [
         theme.bold(message),
+        where === undefined ? '' : learnerText(where),
         failure.output.trim() === '' ? '' : theme.dim(learnerText(lastLines(failure.output, 15))),
-        theme.cyan('The interpreter itself stopped, so the test could not finish. os._exit() or a crashed C extension does this.'),
+        theme.cyan(
+          fatal
+            ? 'The interpreter itself crashed: C code (ctypes, or a C extension) read memory it must not, the nil pointer ' +
+                'dereference of Go or TypeScript, but one that no exception can catch. Check the pointers and sizes you pass to C.'
+            : 'The interpreter itself stopped, so the test could not finish. os._exit() or a crashed C extension does this.',
+        ),
       ]
         .filter((line) => line !== '')
         .join('\n');
+    }
     case 'channel':
       return [
         theme.bold("The runner's private channel to Python was disturbed, so the run was stopped."),

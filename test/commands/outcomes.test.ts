@@ -117,3 +117,15 @@ describe.each<Engine>(['native', 'embedded'])('advpy-kata run --engine %s explai
     expect(code).toBe(1);
   });
 });
+
+// Native only: in WebAssembly, address 0 is ordinary memory, so nothing crashes there.
+describe('advpy-kata run --engine native explains a crash', () => {
+  test('a segfault in C code: the signal, the line of the learner that called it, no runner files', async () => {
+    const { code, out } = await runFixture('segfaults', 'native');
+    expect(out).toContain('the Python process was killed by SIGSEGV');
+    expect(out).toMatch(/crashed here: 01_logged\.py:8 in wrapper/);
+    expect(out).toContain('read memory it must not');
+    expect(out).not.toMatch(/session\.py|advpy_native\.py|Fatal Python error/);
+    expect(code).toBe(1);
+  });
+});
