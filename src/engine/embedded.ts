@@ -24,7 +24,12 @@ export interface EmbeddedOptions {
 /** Options for {@link prepareEmbedded}: only what loading needs, since the folder comes later. */
 export type EmbeddedPrepareOptions = Pick<EmbeddedOptions, 'cacheDir'>;
 
-const DEFAULT_START_TIMEOUT_MS = 30_000;
+/**
+ * Generous: the first load builds the memory snapshot, and on a 2-core machine
+ * running other work that was seen to take over 30 s. Later starts restore the
+ * snapshot in about a second; this only bounds a start that never ends.
+ */
+const DEFAULT_START_TIMEOUT_MS = 90_000;
 
 /** A pool of one: a thread that has loaded Pyodide and waits for its learner's folder. */
 let spare: { cacheDir: string; thread: EmbeddedThread } | undefined;

@@ -60,10 +60,11 @@ export const DEFAULT_OUTPUT_CAP = 64 * 1024;
 /**
  * Beyond the suite's own timeout, how long Vitest gets before the run is cancelled.
  * The backstop is for a run the kit's own limits failed to end, so it must outlast
- * all of them: an engine start (up to 30 s for Pyodide on a loaded machine, and not
- * charged to the suite), then the stack report after a timeout (a few seconds).
+ * all of them: an engine start (up to 90 s for a cold Pyodide load on a loaded
+ * machine, and not charged to the suite), then the stack report after a timeout (a
+ * few seconds).
  */
-const BACKSTOP_MARGIN_MS = 45_000;
+const BACKSTOP_MARGIN_MS = 100_000;
 /**
  * At close, how long Vitest gets to wind down a cancelled run. Only a run that
  * cannot be interrupted (the embedded engine inside a long call) takes longer;
