@@ -35,9 +35,12 @@ const BRIDGE_SCRIPT = join(PYTHON_BRIDGE_DIR, 'advpy_native.py');
 /**
  * How long to wait for faulthandler's dump after asking for it. Generous because a
  * loaded machine (CI on two cores running suites in parallel) may not schedule the
- * bridge for a while; a dump that arrives ends the wait early.
+ * bridge for a while; a dump that arrives ends the wait early, so this is only
+ * spent in full when no dump ever comes.
  */
-const STACK_WAIT_MS = 3000;
+const STACK_WAIT_MS = 5000;
+/** Ask again when nothing of the dump has come after this long. */
+const STACK_REASK_MS = 1000;
 /** The dump is taken as complete once no more bytes have come for this long. */
 const STACK_QUIET_MS = 150;
 /** Signals faulthandler dumps the stack for before the process dies (faulthandler.enable). */
@@ -231,8 +234,15 @@ class NativeInterpreter implements PythonInterpreter {
         // The dump arrives in pieces; it is complete once no more bytes come for a moment.
         let seen = before;
         let quietSince = Date.now();
+        let askedAt = Date.now();
         while (Date.now() < deadline) {
           await delay(25);
+          if (seen === before && Date.now() - askedAt >= STACK_REASK_MS && !this.exited) {
+            // CI saw a timeout come back with no stack at all, rarely and not reproducibly;
+            // asking again costs nothing (faulthandler answers every signal).
+            process.kill(this.child.pid, 'SIGUSR1');
+            askedAt = Date.now();
+          }
           if (this.stacks.length !== seen) {
             seen = this.stacks.length;
             quietSince = Date.now();
