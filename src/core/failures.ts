@@ -121,12 +121,12 @@ export function stuckLocation(
   return place?.in === 'learner' ? { file: place.file, line: place.line, name: place.name } : undefined;
 }
 
-/** One clause saying where it was stuck: "stuck here: 01_logged.py:7 in spin". */
 /** Where a crashed interpreter was: the learner's line, when the dump shows one. */
 export function renderCrashPlace(place: StuckPlace): string | undefined {
   return place.in === 'learner' ? `crashed here: ${baseName(place.file)}:${place.line} in ${place.name}` : undefined;
 }
 
+/** One clause saying where it was stuck: "stuck here: 01_logged.py:7 in spin". */
 export function renderStuckPlace(place: StuckPlace): string {
   switch (place.in) {
     case 'learner':

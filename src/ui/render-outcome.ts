@@ -202,8 +202,8 @@ function renderPythonFailure(failure: PythonFailure, message: string, context: R
         failure.output.trim() === '' ? '' : theme.dim(learnerText(lastLines(failure.output, 15))),
         theme.cyan(
           fatal
-            ? 'The interpreter itself crashed: C code (ctypes, or a C extension) read memory it must not, the nil pointer ' +
-                'dereference of Go or TypeScript, but one that no exception can catch. Check the pointers and sizes you pass to C.'
+            ? 'The interpreter itself crashed: C code (ctypes, or a C extension) read memory it must not. It is Go\'s nil ' +
+                'pointer dereference, but no exception or recover() can catch it here. Check the pointers and sizes you pass to C.'
             : 'The interpreter itself stopped, so the test could not finish. os._exit() or a crashed C extension does this.',
         ),
       ]
