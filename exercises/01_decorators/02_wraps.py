@@ -3,8 +3,9 @@
 Write `shout(fn)`: its wrapper calls fn with the same arguments and upper-cases
 the result when it is a ``str``, a subclass of ``str`` included (any other
 result comes back untouched). The wrapper must also *look* like fn: same
-``__name__``, ``__qualname__``, docstring, type hints and ``inspect.signature``,
-plus ``__wrapped__`` pointing at fn, so ``help(greet)`` still describes ``greet``. ``greet`` below is already decorated.
+``__name__``, ``__qualname__``, docstring, type hints and
+``inspect.signature``, plus ``__wrapped__`` pointing at fn, so ``help(greet)``
+still describes ``greet``. ``greet`` below is already decorated.
 
 You know this from TypeScript/Go as wrapping a function, where nobody notices the
 swap: a TS wrapper's types come from its declaration, and Go reflection rarely

@@ -11,7 +11,8 @@ file and a snippet that uses it; it must find no errors in this file either.
 
 You know this from TypeScript/Go as a generic over a function type: TS's
 ``<A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R`` or Go's
-``func Audited[A, R any](fn func(A) R) func(A) R``. What carries over: the type
+``func Audited[A, R any](fn func(A) R) func(A) R`` (for one parameter only: Go
+has no type parameter for a whole parameter list). What carries over: the type
 says "same parameters in, same result out". The false friends: ``P`` is not a
 tuple of types like TS's ``A``; a ParamSpec also carries parameter names,
 defaults and keyword-only markers, and it is only usable as the pair

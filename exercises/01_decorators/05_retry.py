@@ -15,7 +15,8 @@ first, then wrap. The false friend: ``@retry(times=3)`` is *not* the decorator,
 it is a call that must *return* one, so there are three nested layers
 (configure → decorate → wrap); and ``@retry`` without parentheses would hand fn
 to ``times``. In Python, an ``except`` clause takes a tuple of classes, and
-matches subclasses too, like Go's ``errors.As`` rather than ``==``.
+matches subclasses too: closer to Go's ``errors.As`` than to ``==``, except
+that it looks only at the raised exception, never down its ``__cause__``.
 """
 
 import functools

@@ -14,12 +14,14 @@ getter on every read. (Exercise 18 writes that kind of object by hand.)
 You know this from TypeScript/Go as TS ``get area()`` / ``set radius(v)``
 accessors, or Go's ``c.Area()`` and ``c.SetRadius(r)`` methods. What carries
 over: callers write ``c.radius = 3`` and ``c.area`` with no parentheses, and
-your code runs on every read and write. The false friends: in Python,
+your code runs on every read and write; and, as with a TS setter,
 ``self.radius = ...`` inside the setter calls the setter again (forever), so
-the value lives under another name such as ``self._radius``; an assignment to a
-property with no setter raises ``AttributeError`` rather than being silently
-ignored as in sloppy JavaScript; and a Go-style method ``def area(self)``
-would make ``c.area`` a bound method, not a number.
+the value lives under another name such as ``self._radius``. The false
+friends: getter and setter are not paired by name, since ``@radius.setter``
+returns a new property that keeps the getter, so its ``def`` must reuse the
+name ``radius``; an assignment to a property with no setter is no compile
+error but an ``AttributeError`` at run time; and a Go-style method
+``def area(self)`` would make ``c.area`` a bound method, not a number.
 """
 
 import math

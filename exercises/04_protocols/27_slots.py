@@ -14,7 +14,7 @@ keys to at any moment. What carries over: a slotted instance is laid out like a
 struct, so it is smaller and typos fail loudly. The false friends: `__slots__`
 belongs to one class, not to its subclasses (a subclass without its own
 `__slots__` gets a dict back, unlike Go's embedding); and `sys.getsizeof` is
-not Go's `unsafe.Sizeof` of everything an object owns: it ignores the dict an
+shallow, like Go's `unsafe.Sizeof`: it leaves out the dict an ordinary
 instance points to, so measure with `tracemalloc` instead of guessing.
 """
 

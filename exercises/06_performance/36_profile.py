@@ -20,16 +20,17 @@ against its own copy of the original.
 You know this from TypeScript/Go as the Chrome DevTools profiler or Go's pprof.
 What carries over: profile before you optimise, and read "flat" (own) time
 apart from "cum" (cumulative) time; the function with the most cumulative time
-is usually just the outermost caller, such as main or the request handler. The false friend: those
-profilers *sample* the stack now and then, while cProfile is deterministic. It
-records every call and return, so its counts are exact, but it slows down
-call-heavy code and it must be started inside the program. A sampling profiler
-such as py-spy (`py-spy top --pid 12345`, `py-spy record -o profile.svg`)
-attaches to a running process from outside with little overhead and no code
-change: the tool for a live server. When a profile shows a hot loop that the
-right algorithm cannot remove, the next steps are native code: orjson or
-msgspec for JSON, NumPy for numeric loops, and compiled modules written with
-PyO3 (Rust), Cython or mypyc. Measure again after each step.
+is usually just the outermost caller, such as main or the request handler. The
+false friend: those profilers *sample* the stack now and then, while cProfile
+is deterministic. It records every call and return, so its counts are exact,
+but it slows down call-heavy code and it must be started inside the program. A
+sampling profiler such as py-spy (`py-spy top --pid 12345`, or
+`py-spy record -o out.svg --pid 12345` for a flame graph) attaches to a running
+process from outside with little overhead and no code change: the tool for a
+live server. When a profile shows a hot loop that the right algorithm cannot
+remove, the next steps are native code: orjson or msgspec for JSON, NumPy for
+numeric loops, and compiled modules written with PyO3 (Rust), Cython or mypyc.
+Measure again after each step.
 """
 
 import cProfile  # for hottest_function

@@ -17,6 +17,8 @@ export interface Exercise extends ManifestExercise {
   suitePath: string;
   /** solutions/<chapter>/<id>.py */
   solutionPath: string;
+  /** course/bridges/<id>.md: the docstring's bridge paragraph for each language (see core/bridge.ts). */
+  bridgePath: string;
   /** <chapter>/<id>.py: where the learner's copy lives under a workspace's exercises/ folder. */
   workspacePath: string;
 }
@@ -37,6 +39,7 @@ export function deriveExercise(exercise: ManifestExercise): Exercise {
     stubPath: `exercises/${exercise.chapter}/${id}.py`,
     suitePath: `exercises/${exercise.chapter}/${id}.test.ts`,
     solutionPath: `solutions/${exercise.chapter}/${id}.py`,
+    bridgePath: `course/bridges/${id}.md`,
     workspacePath: `${exercise.chapter}/${id}.py`,
   };
 }

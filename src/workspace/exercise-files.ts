@@ -4,8 +4,10 @@
  * mode, so neither reaches into the other.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { parseBridges, withBridge } from '../core/bridge.js';
+import type { FromLanguage } from '../core/explanations.js';
 import type { Exercise } from '../core/manifest.js';
 import { COURSE_ROOT } from './course.js';
 import type { Workspace } from './workspace.js';
@@ -41,6 +43,17 @@ export async function resetExerciseFile(workspace: Workspace, exercise: Exercise
   }
   // The learner may have deleted the whole chapter folder; reset must bring it back too.
   await mkdir(dirname(target), { recursive: true });
-  await copyFile(join(COURSE_ROOT, exercise.stubPath), target);
+  await writeFile(target, await stubText(exercise, workspace.config.from));
   return backup;
+}
+
+/**
+ * The stub as this learner gets it: with the bridge paragraph for the language they
+ * come from (`init --from`), else the shared one the course's stub carries.
+ */
+export async function stubText(exercise: Exercise, from: FromLanguage | undefined): Promise<string> {
+  const stub = await readFile(join(COURSE_ROOT, exercise.stubPath), 'utf8');
+  if (from === undefined) return stub;
+  const bridges = parseBridges(await readFile(join(COURSE_ROOT, exercise.bridgePath), 'utf8'));
+  return withBridge(stub, bridges[from]);
 }

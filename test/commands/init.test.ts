@@ -178,6 +178,21 @@ describe('advpy-kata init accepts', () => {
     const gopher = join(sandbox.root, 'gopher');
     expect((await sandbox.cli(['init', gopher, '--no-git', '--from', 'go', '--no-install'], sandbox.root, { ADVPY_PYTHON: python })).code).toBe(0);
     expect(JSON.parse(readFileSync(join(gopher, 'advpy-kata.json'), 'utf8'))).toMatchObject({ from: 'go' });
+    // The stubs' bridge paragraphs speak to a Go developer, and `reset` keeps it that way.
+    const stub = join(gopher, 'exercises', '01_decorators', '01_logged.py');
+    const written = readFileSync(stub, 'utf8');
+    expect(written).toContain('\nYou know this from Go');
+    expect(written).not.toContain('You know this from TypeScript');
+    writeFileSync(stub, 'print("mine")\n');
+    expect((await sandbox.cli(['reset', '01', '--yes'], gopher)).code).toBe(0);
+    expect(readFileSync(stub, 'utf8')).toBe(written);
+  });
+
+  it('no --from: the stubs keep the paragraph that speaks to both languages', async () => {
+    const both = join(sandbox.root, 'both');
+    expect((await sandbox.cli(['init', both, '--no-git', '--no-install'], sandbox.root, { ADVPY_PYTHON: python })).code).toBe(0);
+    const stub = readFileSync(join(both, 'exercises', '01_decorators', '01_logged.py'), 'utf8');
+    expect(stub).toBe(readFileSync(join(PACKAGE_ROOT, 'exercises', '01_decorators', '01_logged.py'), 'utf8'));
   });
 
   it('no folder, creating ./advpy-kata', async () => {

@@ -1,5 +1,5 @@
 /** `advpy-kata init [dir]`: create a learner workspace (stubs only: no suites, no solutions). */
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,11 +10,12 @@ import { initialState } from '../../core/state.js';
 import { choosePython, type ProbedPython, type WorkingPython } from '../../core/python-choice.js';
 import { discoverPythons } from '../../engine/discover.js';
 import { execute } from '../../engine/processes.js';
-import { COURSE_ROOT, readCourse } from '../../workspace/course.js';
+import { readCourse } from '../../workspace/course.js';
 import { userCacheDir } from '../../workspace/cache-dir.js';
 import { writeState } from '../../workspace/state-file.js';
 import { JUNIT_REPORT_FILE, WORKFLOW_FILE, writeWorkflow } from '../../workspace/learner-ci.js';
 import { writeVscodeFiles } from '../../workspace/learner-editor.js';
+import { stubText } from '../../workspace/exercise-files.js';
 import { ownPins, writePackageJson, type Pins } from '../../workspace/learner-package.js';
 import { npmInstall, type InstallOutcome } from '../../workspace/npm-install.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
@@ -135,7 +136,7 @@ async function createWorkspace(root: string, course: Course, python: WorkingPyth
   for (const exercise of course.exercises) {
     const target = join(workspace.exercisesDir, exercise.workspacePath);
     await mkdir(dirname(target), { recursive: true });
-    await copyFile(join(COURSE_ROOT, exercise.stubPath), target);
+    await writeFile(target, await stubText(exercise, from));
   }
   await writeJson(join(root, CONFIG_FILE), config);
   await writeState(workspace.stateFile, initialState(course.exercises));
