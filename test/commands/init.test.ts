@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
 import { COURSE_ROOT } from '../../src/workspace/course.js';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { testPython } from '../helpers/python.js';
@@ -186,6 +188,21 @@ describe('advpy-kata init accepts', () => {
     writeFileSync(stub, 'print("mine")\n');
     expect((await sandbox.cli(['reset', '01', '--yes'], gopher)).code).toBe(0);
     expect(readFileSync(stub, 'utf8')).toBe(written);
+  });
+
+  it.each([
+    ['t', 'TypeScript'],
+    ['g', 'Go'],
+  ])('on a terminal with no --from, asks which language; answering %j writes %s paragraphs', async (answer, language) => {
+    const target = join(sandbox.root, `asked-${answer}`);
+    const io = sandbox.io(sandbox.root, { ADVPY_PYTHON: python });
+    io.stdin.isTTY = true;
+    io.stdin.resume = () => queueMicrotask(() => (io.stdin as unknown as EventEmitter).emit('data', `${answer}\n`));
+    expect(await runCli(['init', target, '--no-git', '--no-install'], io)).toBe(0);
+    expect(io.out()).toContain('Which language do you come from? t = TypeScript, g = Go, Enter = both:');
+    expect(io.out()).toContain(`Written for a ${language} developer`);
+    expect(JSON.parse(readFileSync(join(target, 'advpy-kata.json'), 'utf8'))).toMatchObject({ from: answer === 't' ? 'ts' : 'go' });
+    expect(readFileSync(join(target, 'exercises', '04_protocols', '22_sequence.py'), 'utf8')).toContain(`\nYou know this from ${language} as`);
   });
 
   it('no --from: the stubs keep the paragraph that speaks to both languages', async () => {

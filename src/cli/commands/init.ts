@@ -15,6 +15,7 @@ import { userCacheDir } from '../../workspace/cache-dir.js';
 import { writeState } from '../../workspace/state-file.js';
 import { JUNIT_REPORT_FILE, WORKFLOW_FILE, writeWorkflow } from '../../workspace/learner-ci.js';
 import { writeVscodeFiles } from '../../workspace/learner-editor.js';
+import { askFromLanguage } from '../prompt.js';
 import { stubText } from '../../workspace/exercise-files.js';
 import { ownPins, writePackageJson, type Pins } from '../../workspace/learner-package.js';
 import { npmInstall, type InstallOutcome } from '../../workspace/npm-install.js';
@@ -46,6 +47,8 @@ export async function runInit(options: InitOptions, io: Io): Promise<ExitCode> {
       'Say which language you come from: `advpy-kata init --from ts` or `--from go`.', EXIT.usage);
   }
   await refuseExisting(root);
+  // Asked only in a terminal, and only when --from did not say: the stubs' bridge paragraphs depend on it.
+  const from = options.from === 'ts' || options.from === 'go' ? options.from : await askFromLanguage(io);
   const course = await readCourse();
   const need = { minVersion: [3, 12], minVersionReason: 'PEP 695 syntax', capabilities: [] } as const;
   const gather = {
@@ -59,7 +62,7 @@ export async function runInit(options: InitOptions, io: Io): Promise<ExitCode> {
   const python = choosePython(found, need).chosen;
 
   const pins = await ownPins();
-  await createWorkspace(root, course, python, options.from, pins);
+  await createWorkspace(root, course, python, from, pins);
   const installed = options.install === false ? undefined : await npmInstall(root, io.env);
   const gitNote = options.git === false ? undefined : await initGit(root);
 
@@ -71,6 +74,7 @@ export async function runInit(options: InitOptions, io: Io): Promise<ExitCode> {
       ? `  Python: ${python.versionText} (${python.path}), its version set for pyright; VS Code picks the interpreter itself`
       : theme.yellow('  No CPython 3.12+ found: exercises will run on the embedded Python. `advpy-kata doctor` says what to install.'),
   ];
+  if (from !== undefined) lines.push(`  Written for a ${from === 'ts' ? 'TypeScript' : 'Go'} developer: each exercise's bridge paragraph and the explanations of habits speak to ${from === 'ts' ? 'TypeScript' : 'Go'}`);
   if (gitNote) lines.push(`  ${gitNote}`);
   lines.push(`  CI: ${WORKFLOW_FILE} checks your finished exercises on every push to GitHub`);
   lines.push(...installLines(installed, pins).map((line) => `  ${line}`));
