@@ -29,8 +29,10 @@ export interface Explanation {
   expected: string;
   /** What Python does instead. */
   python: string;
-  /** The idiomatic fix, one line. */
+  /** The idiomatic fix, one line: the learner's own line rewritten when the rule can, else an example. */
   fix: string;
+  /** Whose habit the wording speaks to: it is labelled "Coming from Go?", "…TypeScript?" or "…TS/Go?". */
+  audience: FromLanguage | 'both';
 }
 
 interface Rule {
@@ -40,7 +42,13 @@ interface Rule {
   /** Per-language wording of the expectation; `both` is used when a language has none of its own. */
   expected: Partial<Record<FromLanguage | 'both', string>>;
   python: string;
+  /** An example of the fix, for when {@link rewrite} cannot apply to the learner's line. */
   fix: string;
+  /**
+   * The offending line (trimmed) as Python would write it, for syntax habits where
+   * the fix is mechanical; undefined when this line cannot be rewritten.
+   */
+  rewrite?: (line: string) => string | undefined;
   matches: (facts: NormalisedFacts) => boolean;
 }
 
@@ -128,6 +136,7 @@ const RULES: readonly Rule[] = [
     expected: { ts: 'In TS, `===` compares without coercion, and `==` is the loose one to avoid.' },
     python: 'Python never coerces in comparisons, so `==` is already strict; `===` does not exist.',
     fix: 'if a == b:',
+    rewrite: (line) => line.replace(/([!=])==/g, '$1='),
     matches: syntaxLine(/[!=]==/),
   },
   {
@@ -135,6 +144,7 @@ const RULES: readonly Rule[] = [
     expected: { both: 'In TS and Go, `&&`, `||` and `!` combine conditions.' },
     python: 'Python spells them as words: `and`, `or`, `not`.',
     fix: 'if ready and not failed:',
+    rewrite: (line) => line.replace(/\s*&&\s*/g, ' and ').replace(/\s*\|\|\s*/g, ' or ').replace(/(^|[\s(])!(?=[A-Za-z_(])/g, '$1not '),
     matches: (facts) => isSyntax(facts) && (/&&|\|\|/.test(facts.code) || /(^|[\s(])![A-Za-z_(]/.test(facts.code)),
   },
   {
@@ -142,6 +152,7 @@ const RULES: readonly Rule[] = [
     expected: { both: 'In TS and Go, `i++` adds one.' },
     python: 'Python has no ++ or --; integers are immutable, so you rebind the name.',
     fix: 'count += 1',
+    rewrite: (line) => line.replace(/(\w+)(\+\+|--)\s*;?\s*$/, (_all, name: string, op: string) => `${name} ${op[0]}= 1`),
     matches: syntaxLine(/\w(\+\+|--)\s*;?\s*$/),
   },
   {
@@ -156,6 +167,7 @@ const RULES: readonly Rule[] = [
     expected: { both: 'In TS and Go, `else if` chains conditions.' },
     python: 'Python spells it as one word, `elif`.',
     fix: 'elif count > 10:',
+    rewrite: (line) => line.replace(/^\}?\s*else\s+if\s*\(?(.*?)\)?\s*[{:]?\s*$/, 'elif $1:'),
     matches: syntaxLine(/\belse\s+if\b/),
   },
   {
@@ -163,6 +175,7 @@ const RULES: readonly Rule[] = [
     expected: { ts: 'In TS, `const`, `let` and `var` declare a name.', go: 'In Go, `var` and `:=` declare a name.' },
     python: 'Python declares a name by assigning to it; there is no keyword. `Final` (from typing) marks a constant for type checkers.',
     fix: 'total = 0  (or  LIMIT: Final = 10)',
+    rewrite: (line) => (/^var\s+\w+\s+[\w.[\]*]+\s*$/.test(line) ? undefined : line.replace(/^(const|let|var)\s+/, '').replace(/;\s*$/, '')),
     matches: syntaxLine(/^(const|let|var)\s+[A-Za-z_]/),
   },
   {
@@ -170,6 +183,7 @@ const RULES: readonly Rule[] = [
     expected: { go: 'In Go, `x := value` declares and assigns.' },
     python: 'In Python `:=` is the walrus operator, allowed only inside an expression (such as an if or while condition). A plain statement uses `=`.',
     fix: 'total = 0',
+    rewrite: (line) => line.replace(/^([A-Za-z_][\w, ]*?)\s*:=\s*/, '$1 = '),
     matches: (facts) => isSyntax(facts) && /^[A-Za-z_][\w, ]*:=/.test(facts.code),
   },
   {
@@ -198,6 +212,7 @@ const RULES: readonly Rule[] = [
     expected: { ts: 'In TS, `new Foo()` creates an instance.' },
     python: 'Python creates an instance by calling the class like a function; there is no `new`.',
     fix: 'timer = Timer()',
+    rewrite: (line) => line.replace(/\bnew\s+(?=[A-Z])/g, '').replace(/;\s*$/, ''),
     matches: syntaxLine(/\bnew\s+[A-Z]\w*\s*\(/),
   },
   {
@@ -407,12 +422,18 @@ export function explainFailure(facts: FailureFacts, options: { from?: FromLangua
   const ranked = options.from
     ? [...matched].sort((a, b) => rank(a, options.from) - rank(b, options.from))
     : matched;
-  return ranked.slice(0, MAX_EXPLANATIONS).map((rule) => ({
-    id: rule.id,
-    expected: (options.from ? rule.expected[options.from] : undefined) ?? rule.expected.both ?? rule.expected.ts ?? rule.expected.go ?? '',
-    python: rule.python,
-    fix: rule.fix,
-  }));
+  return ranked.slice(0, MAX_EXPLANATIONS).map((rule) => {
+    const { key, audience } = wordingFor(rule, options.from);
+    const rewritten = normalised.code === '' ? undefined : rule.rewrite?.(normalised.code);
+    return {
+      id: rule.id,
+      expected: rule.expected[key] ?? '',
+      python: rule.python,
+      // A rewrite that changed nothing would be no fix at all.
+      fix: rewritten !== undefined && rewritten !== normalised.code ? rewritten : rule.fix,
+      audience,
+    };
+  });
 }
 
 /** The bodies of every `async def` in the source, found by indentation. */
@@ -437,6 +458,18 @@ function blockingSleep(body: string, code: string): boolean {
   if (/\btime\.sleep\(/.test(body)) return true;
   // `from time import sleep` makes a bare sleep(...) the blocking one.
   return /^\s*from\s+time\s+import\s+[^\n]*\bsleep\b/m.test(code) && /(^|[^.\w])(?<!await\s)sleep\(/m.test(body);
+}
+
+/**
+ * Which wording to show, and whom it is labelled for: the learner's own language
+ * when the rule has words for it, else the shared wording, else the rule's one
+ * language. A habit of both languages worded for one (no --from) is still labelled for both.
+ */
+function wordingFor(rule: Rule, from: FromLanguage | undefined): { key: FromLanguage | 'both'; audience: FromLanguage | 'both' } {
+  if (from !== undefined && rule.expected[from] !== undefined) return { key: from, audience: from };
+  if (rule.expected.both !== undefined) return { key: 'both', audience: 'both' };
+  const key = rule.expected.ts !== undefined ? 'ts' : 'go';
+  return { key, audience: rule.from === 'both' ? 'both' : key };
 }
 
 function rank(rule: Rule, from: FromLanguage | undefined): number {

@@ -19,7 +19,8 @@ const ExplanationSchema = z
     id: z.string(),
     expected: z.string().describe('What the learner probably expected, in the terms of the language they know.'),
     python: z.string().describe('What Python does instead.'),
-    fix: z.string().describe('The idiomatic fix, in one line.'),
+    fix: z.string().describe("The idiomatic fix, in one line: the learner's own line rewritten when the rule can."),
+    audience: z.enum(['ts', 'go', 'both']).describe('Whose habit the wording speaks to: TypeScript, Go, or both.'),
   })
   .describe('A habit from TypeScript or Go that probably caused a failure (an advpy-kata addition to exercism).')
   // An id makes the published schema name it once under $defs instead of copying it.

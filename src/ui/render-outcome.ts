@@ -16,6 +16,11 @@ export interface RenderContext {
   /** The learner's file as it should be shown (relative to where they stand). */
   displayPath: string;
   isLearnerFile: (file: string) => boolean;
+  /**
+   * Ids of the explanations already shown in this render, so a habit behind several
+   * failures is explained once. renderOutcome makes one when the caller gave none.
+   */
+  explained?: Set<string>;
 }
 
 const INDENT = '   ';
@@ -24,7 +29,8 @@ const OUTPUT_LINES = 40;
 /** Characters shown of one printed line (a single line can be megabytes long). */
 const OUTPUT_LINE_CAP = 500;
 
-export function renderOutcome(outcome: SuiteOutcome, context: RenderContext): string {
+export function renderOutcome(outcome: SuiteOutcome, given: RenderContext): string {
+  const context: RenderContext = { ...given, explained: given.explained ?? new Set() };
   const { theme } = context;
   switch (outcome.kind) {
     case 'passed':
@@ -155,11 +161,22 @@ export function pythonWords(value: string): string {
 /** A habit from TypeScript or Go that the failure showed evidence of: expectation, Python's way, the fix. */
 function renderExplanations(explanations: readonly Explanation[], context: RenderContext): string[] {
   const { theme } = context;
-  return explanations.flatMap((explanation) => [
-    `${theme.cyan('Coming from TS/Go?')} ${explanation.expected} ${explanation.python}`,
-    `${theme.cyan('Fix:')} ${explanation.fix}`,
-  ]);
+  return explanations.flatMap((explanation) => {
+    // Shown once per screen or report: six failures with one cause get one explanation.
+    if (context.explained?.has(explanation.id)) return [theme.dim(`(${AUDIENCE_LABEL[explanation.audience]} The same habit as explained above.)`)];
+    context.explained?.add(explanation.id);
+    return [
+      `${theme.cyan(AUDIENCE_LABEL[explanation.audience])} ${explanation.expected} ${explanation.python}`,
+      `${theme.cyan('Fix:')} ${explanation.fix}`,
+    ];
+  });
 }
+
+const AUDIENCE_LABEL: Record<Explanation['audience'], string> = {
+  ts: 'Coming from TypeScript?',
+  go: 'Coming from Go?',
+  both: 'Coming from TS/Go?',
+};
 
 function renderPythonFailure(failure: PythonFailure, message: string, context: RenderContext): string {
   const { theme } = context;

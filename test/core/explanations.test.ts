@@ -162,6 +162,37 @@ describe('explainFailure', () => {
     expect(explainFailure({ error: { type: 'KeyError', message: "'port'" } }, { from: 'ts' })[0]?.expected).toMatch(/In JS/);
   });
 
+  test.each([
+    ['walrus-declare', 'instance := cls(*args, **kwargs)', 'instance = cls(*args, **kwargs)'],
+    ['triple-equals', 'return a === b', 'return a == b'],
+    ['triple-equals', 'if a !== b:', 'if a != b:'],
+    ['logical-symbols', 'return a && !b || c', 'return a and not b or c'],
+    ['increment', 'count++', 'count += 1'],
+    ['increment', 'left--;', 'left -= 1'],
+    ['else-if', 'else if n < 0:', 'elif n < 0:'],
+    ['else-if', '} else if (n < 0) {', 'elif n < 0:'],
+    ['declarations', 'const LIMIT = 10;', 'LIMIT = 10'],
+    ['new-keyword', 't = new Timer()', 't = Timer()'],
+  ])('%s: the fix is the learner’s own line rewritten (%s)', (rule, code, fix) => {
+    const explanation = explainFailure({ error: { type: 'SyntaxError', message: 'invalid syntax', code } }).find((found) => found.id === rule);
+    expect(explanation?.fix).toBe(fix);
+  });
+
+  test('a line the rule cannot rewrite gets its example fix', () => {
+    // `var x int` declares a type with no value: dropping `var` would not be Python.
+    const explanation = explainFailure({ error: { type: 'SyntaxError', message: 'invalid syntax', code: 'var total int' } }).find((found) => found.id === 'declarations');
+    expect(explanation?.fix).toBe('total = 0  (or  LIMIT: Final = 10)');
+  });
+
+  test('says whom it speaks to: the learner’s language when worded for it, else both', () => {
+    const declaration = { error: { type: 'SyntaxError', message: 'invalid syntax', code: 'var total = 0' } };
+    expect(explainFailure(declaration, { from: 'go' })[0]).toMatchObject({ audience: 'go', expected: expect.stringMatching(/^In Go/) });
+    expect(explainFailure(declaration, { from: 'ts' })[0]).toMatchObject({ audience: 'ts', expected: expect.stringMatching(/^In TS/) });
+    expect(explainFailure(declaration)[0]?.audience).toBe('both');
+    // A TypeScript-only habit stays labelled for TypeScript, whoever the learner is.
+    expect(explainFailure({ error: { type: 'SyntaxError', message: 'invalid syntax', code: 'if a === b:' } }, { from: 'go' })[0]?.audience).toBe('ts');
+  });
+
   test('every explanation says what was expected, what Python does, and the fix', () => {
     for (const rule of Object.keys(FIXTURES)) {
       for (const explanation of explainFailure(factsFor(rule))) {
