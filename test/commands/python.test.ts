@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COURSE_ROOT } from '../../src/workspace/course.js';
 import { testPython } from '../helpers/python.js';
 import { COURSE, IDS, Sandbox } from './_workspace.js';
+import { escapeRegExp as escape } from '../helpers/regexp.js';
 
 const sandbox = new Sandbox();
 let python: string;
@@ -16,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.remove());
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NATIVE_ONLY = ['threads', 'processes', 'free-threading'];
 const needsNative = COURSE.exercises.some((exercise) => exercise.requires.capabilities.some((capability) => NATIVE_ONLY.includes(capability)));
 

@@ -15,10 +15,10 @@ import { readCourse } from '../../src/workspace/course.js';
 import { memoryIo } from '../helpers/io.js';
 import { PtySession } from '../helpers/pty.js';
 import { testPython } from '../helpers/python.js';
+import { escapeRegExp as literal } from '../helpers/regexp.js';
 
 const course = await readCourse();
 const BIN = join(PACKAGE_ROOT, 'bin', 'advpy-kata.js');
-const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let root: string;
 let workspace: string;
 let env: NodeJS.ProcessEnv;

@@ -9,6 +9,7 @@ import { startNative } from '../../src/engine/native.js';
 import { liveChildCount } from '../../src/engine/processes.js';
 import { parseFaulthandler } from '../../src/core/failures.js';
 import { testPython } from '../helpers/python.js';
+import { escapeRegExp } from '../helpers/regexp.js';
 
 let dir: string;
 let python: string;
@@ -165,7 +166,7 @@ describe('the native bridge', () => {
       expect(response.ok).toBe(false);
       if (response.ok) return;
       expect(response.error.type).toBe('BuiltinsChanged');
-      expect(response.error.message).toMatch(typeof says === 'string' ? new RegExp(says.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : says);
+      expect(response.error.message).toMatch(typeof says === 'string' ? new RegExp(escapeRegExp(says)) : says);
       if (note !== undefined) expect(response.error.notes).toContain(note);
       // The same interpreter goes on with the real builtins.
       const after = await py.request({ op: 'exec', code: 'import json\nprint(json.dumps(len([1, 2, 3])), isinstance(1, str))' }, 5000);

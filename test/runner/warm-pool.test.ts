@@ -15,6 +15,7 @@ import { SuiteRunner, type SuiteRunRequest } from '../../src/runner/suite-runner
 import { WARM_POOL_VITEST_VERSION, warmPoolStats } from '../../src/runner/warm-pool.js';
 import { readCourse } from '../../src/workspace/course.js';
 import { testPython } from '../helpers/python.js';
+import { escapeRegExp } from '../helpers/regexp.js';
 
 const course = await readCourse();
 const exercise = course.exercises.find((candidate) => candidate.id === '01_logged') as Exercise;
@@ -90,7 +91,7 @@ describe('the warm pool', () => {
     const all = await ran();
     expect(all.length, 'tests in 01_logged').toBeGreaterThan(2);
     const [first, second] = all as [string, string];
-    const literal = (name: string): RegExp => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const literal = (name: string): RegExp => new RegExp(`^${escapeRegExp(name)}$`);
     // The warm thread keeps the config it started with, so each change of pattern must reach it.
     expect(await ran(literal(first))).toEqual([first]);
     expect(await ran(literal(first))).toEqual([first]);
