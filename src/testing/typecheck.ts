@@ -6,7 +6,11 @@
  * - The learner's file name (`04_typed.py`) is not an importable module name, so
  *   the source is copied into a fresh temp folder as `<moduleName>.py`, next to
  *   the snippet, and diagnostics in that copy are mapped back to the real path.
- * - pyright runs as `node <pyright>/index.js` through `execute()`, so it is owned,
+ * - A warm pyright language server answers when it can (pyright-pool.ts): a check
+ *   then costs a tenth of a second or so instead of a 1.5–2 s CLI start. It gets half the
+ *   timeout; if it cannot start, crashes or is late, it is killed and this check
+ *   runs the CLI instead. `ADVPY_PYRIGHT_SERVER=0` turns the server off.
+ * - The CLI runs as `node <pyright>/index.js` through `execute()`, so it is owned,
  *   timed out and killed like every other child process.
  * - Results are cached by content (learner source, snippet, settings and pyright
  *   version) under the kit's cache folder, so re-running an unchanged exercise
@@ -20,6 +24,8 @@ import { dirname, join, relative } from 'node:path';
 import { execute } from '../engine/processes.js';
 import { readKitConfig } from './config.js';
 import { dedent } from './exercise.js';
+import { checkOnServer } from './pyright-pool.js';
+import type { ReportedDiagnostic } from './pyright-server.js';
 
 /** Bump when the shape of a cache entry changes, so old entries are ignored. */
 const CACHE_FORMAT = 1;
@@ -49,6 +55,8 @@ export interface TypecheckResult {
   pyrightVersion: string;
   /** True when the result came from the cache and pyright did not run. */
   cached: boolean;
+  /** Who answered: the content cache, the warm language server, or a pyright CLI run. */
+  via: 'cache' | 'server' | 'cli';
   /** Time this call took, cache lookup or pyright run. */
   durationMs: number;
 }
@@ -80,13 +88,12 @@ interface CacheEntry {
 
 interface PyrightJson {
   version?: string;
-  generalDiagnostics?: {
-    file?: string;
-    severity: string;
-    message: string;
-    range?: { start: { line: number; character: number } };
-    rule?: string;
-  }[];
+  generalDiagnostics?: ReportedDiagnostic[];
+}
+
+interface Checked {
+  entry: CacheEntry;
+  via: 'server' | 'cli';
 }
 
 const MODULE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -111,7 +118,7 @@ export function typecheck(
 }
 
 /** Concurrent requests for the same content share one pyright run. */
-const inFlight = new Map<string, Promise<CacheEntry>>();
+const inFlight = new Map<string, Promise<Checked>>();
 
 /** Run pyright over the module and the snippet, or answer from the cache. */
 export async function runPyright(request: PyrightRequest): Promise<TypecheckResult> {
@@ -132,19 +139,19 @@ export async function runPyright(request: PyrightRequest): Promise<TypecheckResu
   const cacheFile = join(request.cacheDir, 'typecheck', `${key}.json`);
 
   let entry = readCache(cacheFile, pyright.version);
-  const cached = entry !== undefined;
+  let via: TypecheckResult['via'] = 'cache';
   if (entry === undefined) {
     let pending = inFlight.get(cacheFile);
     if (pending === undefined) {
       pending = check({ pyright, moduleName, source, snippet, pyrightConfig, timeoutMs: request.timeoutMs ?? 120_000 })
         .then((fresh) => {
-          writeCache(cacheFile, fresh);
+          writeCache(cacheFile, fresh.entry);
           return fresh;
         })
         .finally(() => inFlight.delete(cacheFile));
       inFlight.set(cacheFile, pending);
     }
-    entry = await pending;
+    ({ entry, via } = await pending);
   }
   return {
     diagnostics: entry.diagnostics.map((diagnostic) => ({
@@ -152,13 +159,17 @@ export async function runPyright(request: PyrightRequest): Promise<TypecheckResu
       file: diagnostic.origin === 'module' ? request.modulePath : diagnostic.origin === 'snippet' ? SNIPPET_PATH : '',
     })),
     pyrightVersion: entry.pyrightVersion,
-    cached,
+    cached: via === 'cache',
+    via,
     durationMs: performance.now() - started,
   };
 }
 
 interface Pyright {
+  /** The CLI, `index.js`. */
   entry: string;
+  /** The language server, `langserver.index.js`. */
+  langserver: string;
   version: string;
 }
 
@@ -172,18 +183,42 @@ function locatePyright(): Pyright {
     throw new Error('the type check needs the npm package pyright, which is not installed (run `npm install`)');
   }
   const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-  located = { entry: join(dirname(manifest), 'index.js'), version };
+  located = { entry: join(dirname(manifest), 'index.js'), langserver: join(dirname(manifest), 'langserver.index.js'), version };
   return located;
 }
 
-async function check(job: {
+interface CheckJob {
   pyright: Pyright;
   moduleName: string;
   source: string;
   snippet: string;
   pyrightConfig: Record<string, unknown>;
   timeoutMs: number;
-}): Promise<CacheEntry> {
+}
+
+/** The warm server when it is on and answers within half the timeout; the CLI otherwise. */
+async function check(job: CheckJob): Promise<Checked> {
+  if (process.env.ADVPY_PYRIGHT_SERVER === '0') return { entry: await checkWithCli(job), via: 'cli' };
+  const started = performance.now();
+  try {
+    const { folder, diagnostics } = await checkOnServer({
+      langserverEntry: job.pyright.langserver,
+      pyrightConfig: job.pyrightConfig,
+      files: [
+        { name: `${job.moduleName}.py`, text: job.source },
+        { name: SNIPPET_FILE, text: job.snippet },
+      ],
+      timeoutMs: job.timeoutMs / 2,
+    });
+    return { entry: toEntry(diagnostics, folder, job.moduleName, job.pyright.version), via: 'server' };
+  } catch {
+    // The pool has killed the server; the next check starts a new one. Quietly use the CLI now.
+    const left = job.timeoutMs - (performance.now() - started);
+    return { entry: await checkWithCli({ ...job, timeoutMs: Math.max(left, job.timeoutMs / 2) }), via: 'cli' };
+  }
+}
+
+async function checkWithCli(job: CheckJob): Promise<CacheEntry> {
   // realpath: pyright reports resolved paths (macOS's /var is /private/var).
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'advpy-typecheck-')));
   try {
@@ -210,23 +245,28 @@ async function check(job: {
     } catch {
       throw new Error(`pyright printed something other than its JSON report: ${result.stdout.slice(0, 500)}`);
     }
-    const moduleFile = `${job.moduleName}.py`;
-    const diagnostics = (report.generalDiagnostics ?? []).map((raw) => {
-      const file = raw.file === undefined ? '' : relative(folder, raw.file);
-      const diagnostic: Omit<TypeDiagnostic, 'file'> = {
-        origin: file === moduleFile ? 'module' : file === SNIPPET_FILE ? 'snippet' : 'other',
-        line: (raw.range?.start.line ?? 0) + 1,
-        column: (raw.range?.start.character ?? 0) + 1,
-        severity: toSeverity(raw.severity),
-        message: raw.message,
-      };
-      if (raw.rule !== undefined) diagnostic.rule = raw.rule;
-      return diagnostic;
-    });
-    return { format: CACHE_FORMAT, pyrightVersion: report.version ?? job.pyright.version, diagnostics };
+    return toEntry(report.generalDiagnostics ?? [], folder, job.moduleName, report.version ?? job.pyright.version);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** pyright's diagnostics (CLI report or server, same shape) as a cache entry, paths relative to `folder`. */
+function toEntry(reported: readonly ReportedDiagnostic[], folder: string, moduleName: string, pyrightVersion: string): CacheEntry {
+  const moduleFile = `${moduleName}.py`;
+  const diagnostics = reported.map((raw) => {
+    const file = raw.file === undefined ? '' : relative(folder, raw.file);
+    const diagnostic: Omit<TypeDiagnostic, 'file'> = {
+      origin: file === moduleFile ? 'module' : file === SNIPPET_FILE ? 'snippet' : 'other',
+      line: (raw.range?.start.line ?? 0) + 1,
+      column: (raw.range?.start.character ?? 0) + 1,
+      severity: toSeverity(raw.severity),
+      message: raw.message,
+    };
+    if (raw.rule !== undefined) diagnostic.rule = raw.rule;
+    return diagnostic;
+  });
+  return { format: CACHE_FORMAT, pyrightVersion, diagnostics };
 }
 
 function toSeverity(severity: string): DiagnosticSeverity {

@@ -1,11 +1,13 @@
 /**
  * The kit's pyright helper: diagnostics mapped back to the learner's file, and
  * results cached by content so an unchanged re-run does not start pyright.
+ * These run the CLI path (the server is off); pyright-server.test.ts covers the
+ * warm server and shows it says the same.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { execute } from '../../src/engine/processes.js';
 import { runPyright, snippetLine, SNIPPET_PATH, type PyrightRequest } from '../../src/testing/typecheck.js';
 
@@ -51,6 +53,10 @@ function fixture(source = MODULE): Omit<PyrightRequest, 'snippet'> {
 
 beforeEach(() => {
   executeSpy.mockClear();
+  vi.stubEnv('ADVPY_PYRIGHT_SERVER', '0');
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 
 describe('runPyright', () => {
@@ -83,10 +89,12 @@ describe('runPyright', () => {
     const base = fixture();
     const cold = await runPyright({ ...base, snippet: SNIPPET });
     expect(cold.cached).toBe(false);
+    expect(cold.via).toBe('cli');
     expect(executeSpy).toHaveBeenCalledTimes(1);
 
     const warm = await runPyright({ ...base, snippet: SNIPPET });
     expect(warm.cached).toBe(true);
+    expect(warm.via).toBe('cache');
     expect(executeSpy, 'the cached run must not start pyright').toHaveBeenCalledTimes(1);
     expect(warm.diagnostics).toEqual(cold.diagnostics);
     expect(warm.durationMs).toBeLessThan(cold.durationMs);
