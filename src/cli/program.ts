@@ -9,6 +9,8 @@ import { editDistance } from '../core/refs.js';
 import type { Io } from './io.js';
 import { themeFor } from '../ui/theme.js';
 import { describeWriteError, isFileSystemError } from '../workspace/write-problems.js';
+import { parseJobsFlag } from './commands/verify-jobs.js';
+import { VERIFY_WORKER_COMMAND } from './commands/verify-protocol.js';
 
 const ENGINES = ['auto', 'native', 'embedded'];
 const EXIT_CODES_HELP = `
@@ -113,14 +115,19 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
           '$GITHUB_STEP_SUMMARY); repeat it for several reports, each to its own file; without a file a report goes to ' +
           'stdout, and only one may. Default: github under GitHub Actions, else pretty',
         (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
-      ),
+      )
+      .option('--jobs <n>', 'how many exercises run at once, each in its own process (also: ADVPY_VERIFY_JOBS); 1 runs them one by one. Default: one per core', parseJobsFlag),
     [
       'advpy-kata verify',
       'advpy-kata verify --done --engine embedded',
       'advpy-kata verify --reporter github --reporter junit:report.xml --reporter json:results.json',
       'advpy-kata verify --solutions --engine embedded',
+      'advpy-kata verify --jobs 1',
     ],
   ).action(async (options) => set(await (await import('./commands/verify.js')).runVerify(options, io)));
+
+  // Internal: a parallel verify forks itself to run this (verify-workers.ts); not for people.
+  program.command(VERIFY_WORKER_COMMAND, { hidden: true }).action(async () => set(await (await import('./commands/verify-worker.js')).runVerifyWorker(io)));
 
   examples(
     engineOptions(program.command('doctor').description('show which Python runs your code, and why')).option(
@@ -145,7 +152,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
 }
 
 /** Options that take a value: the value is not a command word. */
-const VALUE_OPTIONS = new Set(['--python', '--engine', '--reporter']);
+const VALUE_OPTIONS = new Set(['--python', '--engine', '--reporter', '--jobs']);
 
 /**
  * `watch` is the default command, so commander would hand a mistyped command
@@ -165,6 +172,7 @@ function findUnknownCommand(argv: readonly string[], program: Command): { word: 
   const names = [...program.commands.map((command) => command.name()), 'help'];
   if (names.includes(word)) return undefined;
   const suggestion = names
+    .filter((name) => name !== VERIFY_WORKER_COMMAND)
     .map((name) => ({ name, distance: editDistance(word, name) }))
     .filter((candidate) => candidate.distance <= 2)
     .sort((a, b) => a.distance - b.distance)[0]?.name;

@@ -1,8 +1,8 @@
 /**
  * The one module that starts child processes.
  *
- * Everything that spawns (the Python bridge, interpreter probes, git, pyright)
- * goes through here, so that four promises hold in one place:
+ * Everything that spawns (the Python bridge, interpreter probes, git, pyright,
+ * verify's worker processes) goes through here, so that four promises hold in one place:
  * - a timeout ends a child with SIGTERM, then SIGKILL after a grace period;
  * - Ctrl-C reaches every child, and none outlives us (each is killed on exit);
  * - nothing new starts once shutdown has begun;
@@ -54,6 +54,8 @@ export interface OwnedSpawnOptions {
    * pid is reported there when it starts and when it exits.
    */
   reportTo?: string;
+  /** How messages on an `'ipc'` entry of `stdio` are encoded; `advanced` keeps what JSON would lose (undefined). */
+  serialization?: SpawnOptions['serialization'];
 }
 
 /** Start a child that is tracked until it exits. */
@@ -65,6 +67,7 @@ export function spawnOwned(options: OwnedSpawnOptions): ChildProcess {
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
     detached: options.ownGroup === true && process.platform !== 'win32',
     windowsHide: true,
+    ...(options.serialization === undefined ? {} : { serialization: options.serialization }),
   };
   const child = spawn(options.command, options.args, spawnOptions);
   live.add(child);
@@ -129,6 +132,11 @@ export async function shutdownChildren(graceMs = KILL_GRACE_MS): Promise<void> {
   // Other threads' children first: they cannot be waited for here, only ended.
   for (const registry of registries) registry.endAll();
   await Promise.all([...live].map((child) => terminate(child, graceMs)));
+}
+
+/** Whether shutdown has begun: an owner that sees its children die then should not replace them. */
+export function isShuttingDown(): boolean {
+  return shuttingDown;
 }
 
 export function liveChildCount(): number {

@@ -5,7 +5,7 @@ import { EXIT, KataError, type ExitCode } from '../../core/errors.js';
 import type { Exercise } from '../../core/manifest.js';
 import { isPass, testsOf, type SuiteOutcome } from '../../core/outcome.js';
 import { advance, recordRun } from '../../core/state.js';
-import { CourseRunner } from '../../runner/course-runner.js';
+import { CourseRunner, type CourseRunnerOptions } from '../../runner/course-runner.js';
 import { editorLaunch, failingLine } from '../../core/editor-command.js';
 import { openEditor } from '../../workspace/open-editor.js';
 import { renderOutcome } from '../../ui/render-outcome.js';
@@ -33,10 +33,11 @@ export interface RunOptions extends EngineOptions {
   edit?: boolean;
 }
 
-export function createCourseRunner(context: Context, options: EngineOptions): Promise<CourseRunner> {
+/** The runner's settings as this command chose them: flags first, then the workspace config and environment. */
+export function courseRunnerOptions(context: Context, options: EngineOptions): CourseRunnerOptions {
   const python = options.python ?? context.workspace.config.python;
   const timeoutMs = Number(context.io.env.ADVPY_TIMEOUT_MS);
-  return CourseRunner.create({
+  return {
     ...(Number.isInteger(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
     courseRoot: COURSE_ROOT,
     cacheDir: userCacheDir(context.io.env),
@@ -45,7 +46,11 @@ export function createCourseRunner(context: Context, options: EngineOptions): Pr
     env: context.io.env,
     exercises: context.course.exercises,
     ...(context.workspace.config.from === undefined ? {} : { from: context.workspace.config.from }),
-  });
+  };
+}
+
+export function createCourseRunner(context: Context, options: EngineOptions): Promise<CourseRunner> {
+  return CourseRunner.create(courseRunnerOptions(context, options));
 }
 
 export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {

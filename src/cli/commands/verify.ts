@@ -4,11 +4,10 @@
  * far (a learner's CI, green while they progress). With --solutions (the course's own
  * CI check): every solution passes, every stub fails, files match the manifest.
  */
-import { appendFile, readdir, readFile } from 'node:fs/promises';
+import { appendFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { EXIT, KataError, type ExitCode } from '../../core/errors.js';
-import type { Exercise } from '../../core/manifest.js';
-import { findStrayFiles, isVerified, judge, type VerifyEntry, type VerifyReport, type VerifyTarget } from '../../core/verify.js';
+import { findStrayFiles, isVerified, type VerifyEntry, type VerifyReport } from '../../core/verify.js';
 import { renderJsonReport } from '../../ui/report-json.js';
 import { renderJunitReport } from '../../ui/report-junit.js';
 import { renderGithubAnnotations, renderGithubSummary } from '../../ui/report-github.js';
@@ -22,7 +21,8 @@ import { displayPath, learnerFile, openWorkspace, saveState, type Context } from
 import type { Io } from '../io.js';
 import { parseReporterTargets, type Reporter, type ReporterTarget } from '../reporter-targets.js';
 import { createCourseRunner, renderRunResult, type EngineOptions } from './run.js';
-import type { CourseRunner } from '../../runner/course-runner.js';
+import { executeRuns, type Execute } from './verify-execute.js';
+import type { VerifyRun } from './verify-runs.js';
 
 export interface VerifyOptions extends EngineOptions {
   /** Check the course itself: solutions pass, stubs fail, files match the manifest. */
@@ -31,6 +31,8 @@ export interface VerifyOptions extends EngineOptions {
   done?: boolean;
   /** `NAME` or `NAME:FILE`, repeatable; none means pretty (github under GitHub Actions). */
   reporter?: string[];
+  /** Suites run at once, each worker process with its own runner; 1 runs them in this process. Default: one per core. */
+  jobs?: number;
 }
 
 /** Reporters written for people reading a log: they show progress as the run goes. */
@@ -45,12 +47,13 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<ExitCod
   const showProgress = onStdout !== undefined && FOR_PEOPLE.includes(onStdout);
   const context = await openWorkspace(io);
   const runner = await createCourseRunner(context, options);
+  const execute: Execute = (runs, onEntry) => executeRuns(context, runner, options, runs, onEntry);
   let report: VerifyReport;
   try {
     report =
       options.solutions === true
-        ? await verifySolutions(context, runner, io, showProgress)
-        : await verifyWorkspace(context, runner, io, showProgress, options.done === true);
+        ? await verifySolutions(context, execute, io, showProgress)
+        : await verifyWorkspace(context, execute, io, showProgress, options.done === true);
   } finally {
     await runner.close();
   }
@@ -111,22 +114,21 @@ function render(reporter: Reporter, report: VerifyReport, context: Context, io: 
   }
 }
 
-async function verifyWorkspace(context: Context, runner: CourseRunner, io: Io, showProgress: boolean, doneOnly: boolean): Promise<VerifyReport> {
+async function verifyWorkspace(context: Context, execute: Execute, io: Io, showProgress: boolean, doneOnly: boolean): Promise<VerifyReport> {
   const exercises = doneOnly ? context.course.exercises.filter((exercise) => context.state.exercises[exercise.id]?.status === 'done') : context.course.exercises;
   const notDone = context.course.exercises.filter((exercise) => !exercises.includes(exercise)).map((exercise) => exercise.id);
   if (doneOnly && showProgress) {
     io.stdout.write(exercises.length === 0 ? 'No exercise is done yet, so there is nothing to check.\n' : `Checking the ${exercises.length} exercise(s) done so far; ${notDone.length} not done yet are not checked.\n`);
   }
-  const entries: VerifyEntry[] = [];
-  for (const exercise of exercises) {
+  const runs = exercises.map((exercise): VerifyRun => {
     const file = learnerFile(context, exercise);
-    const entry = await check(runner, exercise, 'workspace', context.workspace.exercisesDir, displayPath(io, file), file);
-    entries.push(entry);
-    if (showProgress) {
-      progress(io, context, entry);
-      if (entry.verdict === 'problem') io.stdout.write(`${indent(renderRunResult(context, exercise, entry.outcome))}\n`);
-    }
-  }
+    return { exercise, target: 'workspace', root: context.workspace.exercisesDir, file: displayPath(io, file), path: file };
+  });
+  const entries = await execute(runs, (entry) => {
+    if (!showProgress) return;
+    progress(io, context, entry);
+    if (entry.verdict === 'problem') io.stdout.write(`${indent(renderRunResult(context, entry.exercise, entry.outcome))}\n`);
+  });
   await recordWhatPassed(context, io, entries, showProgress);
   return doneOnly ? { mode: 'done', entries, problems: [], notDone } : { mode: 'workspace', entries, problems: [] };
 }
@@ -143,28 +145,21 @@ async function recordWhatPassed(context: Context, io: Io, entries: readonly Veri
   stream.write(`Marked as done, since they pass: ${newlyDone.join(', ')}. Current exercise: ${state.current}.\n`);
 }
 
-async function verifySolutions(context: Context, runner: CourseRunner, io: Io, showProgress: boolean): Promise<VerifyReport> {
+async function verifySolutions(context: Context, execute: Execute, io: Io, showProgress: boolean): Promise<VerifyReport> {
   const files = await listCourseFiles(COURSE_ROOT);
   const problems = findStrayFiles(context.course, files);
-  const entries: VerifyEntry[] = [];
-  for (const exercise of context.course.exercises) {
-    for (const [target, root, path] of [
-      ['solution', join(COURSE_ROOT, 'solutions'), exercise.solutionPath],
-      ['stub', join(COURSE_ROOT, 'exercises'), exercise.stubPath],
-    ] as const) {
-      const entry = await check(runner, exercise, target, root, path, join(COURSE_ROOT, path));
-      entries.push(entry);
-      if (showProgress) progress(io, context, entry);
-    }
-  }
+  const runs = context.course.exercises.flatMap((exercise) =>
+    (
+      [
+        ['solution', join(COURSE_ROOT, 'solutions'), exercise.solutionPath],
+        ['stub', join(COURSE_ROOT, 'exercises'), exercise.stubPath],
+      ] as const
+    ).map(([target, root, path]): VerifyRun => ({ exercise, target, root, file: path, path: join(COURSE_ROOT, path) })),
+  );
+  const entries = await execute(runs, (entry) => {
+    if (showProgress) progress(io, context, entry);
+  });
   return { mode: 'solutions', entries, problems };
-}
-
-async function check(runner: CourseRunner, exercise: Exercise, target: VerifyTarget, root: string, file: string, path: string): Promise<VerifyEntry> {
-  const outcome = await runner.run(exercise, root);
-  // The suite's source lets the JSON report quote each test's code; a suite that cannot be read just goes unquoted.
-  const suiteSource = await readFile(join(COURSE_ROOT, exercise.suitePath), 'utf8').catch(() => undefined);
-  return judge(exercise, target, file, outcome, suiteSource === undefined ? { path } : { path, suiteSource });
 }
 
 /** One line per run as it finishes, so a long verify shows life. */
