@@ -92,6 +92,37 @@ export function checkOnServer(check: ServerCheck): Promise<ServerCheckResult> {
   );
 }
 
+/** Whether a server for this configuration has started and can take a check at once. */
+export function serverReady(langserverEntry: string, pyrightConfig: Record<string, unknown>): boolean {
+  const slot = pool().slots.get(slotKey(langserverEntry, pyrightConfig));
+  return slot !== undefined && !slot.retired && slot.server.alive && slot.server.started;
+}
+
+/**
+ * Start a server for this configuration in the background, if there is none, so a
+ * later check finds it ready. Resolves once it has started; never rejects (a server
+ * that fails to start is retired, and checks keep using the CLI).
+ */
+export function warmServer(langserverEntry: string, pyrightConfig: Record<string, unknown>): Promise<void> {
+  let slot: Slot;
+  try {
+    slot = slotFor(langserverEntry, pyrightConfig);
+  } catch {
+    return Promise.resolve();
+  }
+  // A server nobody asks still goes away after a while.
+  if (slot.idleTimer === undefined) scheduleIdleStop(slot);
+  return slot.server.ready.then(
+    () => undefined,
+    () => retire(slot),
+  );
+}
+
+/** Resolves once every server in the pool has started or failed (tests). */
+export async function serversStarted(): Promise<void> {
+  await Promise.all([...pool().slots.values()].map((slot) => slot.server.ready.catch(() => undefined)));
+}
+
 /** What the pool holds now. */
 export function pyrightPoolStats(): { started: number; pids: number[] } {
   const current = pool();
@@ -122,7 +153,7 @@ function pool(): Pool {
 
 function slotFor(langserverEntry: string, pyrightConfig: Record<string, unknown>): Slot {
   const current = pool();
-  const key = JSON.stringify([langserverEntry, pyrightConfig]);
+  const key = slotKey(langserverEntry, pyrightConfig);
   const existing = current.slots.get(key);
   if (existing && !existing.retired && existing.server.alive) return existing;
   if (existing) retire(existing);
@@ -140,6 +171,10 @@ function slotFor(langserverEntry: string, pyrightConfig: Record<string, unknown>
   const slot: Slot = { key, folder, server, queue: Promise.resolve(), idleTimer: undefined, retired: false };
   current.slots.set(key, slot);
   return slot;
+}
+
+function slotKey(langserverEntry: string, pyrightConfig: Record<string, unknown>): string {
+  return JSON.stringify([langserverEntry, pyrightConfig]);
 }
 
 function scheduleIdleStop(slot: Slot): void {

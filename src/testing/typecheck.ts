@@ -7,9 +7,11 @@
  *   the source is copied into a fresh temp folder as `<moduleName>.py`, next to
  *   the snippet, and diagnostics in that copy are mapped back to the real path.
  * - A warm pyright language server answers when it can (pyright-pool.ts): a check
- *   then costs a tenth of a second or so instead of a 1.5–2 s CLI start. It gets half the
- *   timeout; if it cannot start, crashes or is late, it is killed and this check
- *   runs the CLI instead. `ADVPY_PYRIGHT_SERVER=0` turns the server off.
+ *   then costs a tenth of a second or so instead of a 1.5–2 s CLI start. The first
+ *   check of a configuration runs the CLI and starts the server behind it; later
+ *   ones ask the server, which gets half the timeout: if it crashes or is late, it
+ *   is killed and that check runs the CLI instead. `ADVPY_PYRIGHT_SERVER=0` turns
+ *   the server off.
  * - The CLI runs as `node <pyright>/index.js` through `execute()`, so it is owned,
  *   timed out and killed like every other child process.
  * - Results are cached by content (learner source, snippet, settings and pyright
@@ -24,7 +26,7 @@ import { dirname, join, relative } from 'node:path';
 import { execute } from '../engine/processes.js';
 import { readKitConfig } from './config.js';
 import { dedent } from './exercise.js';
-import { checkOnServer } from './pyright-pool.js';
+import { checkOnServer, serverReady, warmServer } from './pyright-pool.js';
 import type { ReportedDiagnostic } from './pyright-server.js';
 
 /** Bump when the shape of a cache entry changes, so old entries are ignored. */
@@ -196,9 +198,19 @@ interface CheckJob {
   timeoutMs: number;
 }
 
-/** The warm server when it is on and answers within half the timeout; the CLI otherwise. */
+/**
+ * The warm server when one has started and answers within half the timeout; the
+ * CLI otherwise. A check never waits for a server to start: a cold start costs
+ * about as much as a CLI run (and several times that on a loaded machine), so the
+ * CLI answers, and the server is started after it, for the checks that follow.
+ */
 async function check(job: CheckJob): Promise<Checked> {
   if (process.env.ADVPY_PYRIGHT_SERVER === '0') return { entry: await checkWithCli(job), via: 'cli' };
+  if (!serverReady(job.pyright.langserver, job.pyrightConfig)) {
+    const entry = await checkWithCli(job);
+    void warmServer(job.pyright.langserver, job.pyrightConfig);
+    return { entry, via: 'cli' };
+  }
   const started = performance.now();
   try {
     const { folder, diagnostics } = await checkOnServer({

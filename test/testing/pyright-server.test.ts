@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { checkOnServer, pyrightPoolStats, removeStaleFolders, stopPyrightServers } from '../../src/testing/pyright-pool.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { checkOnServer, pyrightPoolStats, removeStaleFolders, serversStarted, stopPyrightServers } from '../../src/testing/pyright-pool.js';
 import { runPyright, type PyrightRequest, type TypecheckResult } from '../../src/testing/typecheck.js';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 
@@ -39,14 +39,22 @@ function fixture(source: string): Omit<PyrightRequest, 'snippet'> {
   return { modulePath, cacheDir: join(folder, 'cache') };
 }
 
-/** Run the same request through the CLI (server off) and through the server, each with a cache of its own. */
+/**
+ * Run the same request through the CLI (server off) and through the server, each
+ * with a cache of its own. The first check of a configuration is answered by the
+ * CLI while it starts the server; the request is then asked again once it has.
+ */
 async function bothWays(request: Omit<PyrightRequest, 'modulePath' | 'cacheDir'> & { source: string }): Promise<{ cli: TypecheckResult; server: TypecheckResult }> {
   const { source, ...rest } = request;
   const base = fixture(source);
   vi.stubEnv('ADVPY_PYRIGHT_SERVER', '0');
   const cli = await runPyright({ ...base, ...rest, cacheDir: join(base.cacheDir, 'cli') });
   vi.unstubAllEnvs();
-  const server = await runPyright({ ...base, ...rest, cacheDir: join(base.cacheDir, 'server') });
+  let server = await runPyright({ ...base, ...rest, cacheDir: join(base.cacheDir, 'server') });
+  if (server.via === 'cli') {
+    await serversStarted();
+    server = await runPyright({ ...base, ...rest, cacheDir: join(base.cacheDir, 'server-warm') });
+  }
   return { cli, server };
 }
 
@@ -120,9 +128,20 @@ describe('the server says what the CLI says', () => {
     },
   ];
 
-  for (const { name, expect: check, ...request } of cases) {
+  // One batch for every case: most share a configuration, so one server start serves them all.
+  const results = new Map<string, Promise<{ cli: TypecheckResult; server: TypecheckResult }>>();
+  beforeAll(async () => {
+    stopPyrightServers();
+    for (const { name, expect: _check, ...request } of cases) {
+      const both = bothWays(request);
+      results.set(name, both);
+      await both.catch(() => undefined);
+    }
+  }, 300_000);
+
+  for (const { name, expect: check } of cases) {
     test(name, async () => {
-      const { cli, server } = await bothWays(request);
+      const { cli, server } = await results.get(name)!;
       expect(cli.via).toBe('cli');
       expect(server.via).toBe('server');
       check(cli);
@@ -135,9 +154,11 @@ describe('the warm path', () => {
   test('a second check on the same configuration is answered by the same server', async () => {
     const base = fixture(DOUBLE);
     const first = await runPyright({ ...base, snippet: 'import exercise\nexercise.double(1)\n' });
-    expect(first.via).toBe('server');
+    // No server was ready, so the CLI answered without waiting for one, and started it.
+    expect(first.via).toBe('cli');
     const { started, pids } = pyrightPoolStats();
     expect(pids).toHaveLength(1);
+    await serversStarted();
 
     // The module changes too: the server must see the new text, not what it analysed before.
     writeFileSync(base.modulePath, DOUBLE.replace('n: int', 'n: str'));
@@ -155,8 +176,12 @@ describe('the warm path', () => {
   test('another configuration gets a server of its own', async () => {
     const base = fixture(DOUBLE);
     await runPyright({ ...base, snippet: 'import exercise\n' });
+    await serversStarted();
+    expect((await runPyright({ ...base, snippet: 'import exercise\nexercise.double(2)\n' })).via).toBe('server');
     const old = await runPyright({ ...base, snippet: 'import exercise\n', pythonVersion: '3.11' });
-    expect(old.via).toBe('server');
+    expect(old.via, 'a configuration with no server of its own yet').toBe('cli');
+    await serversStarted();
+    expect((await runPyright({ ...base, snippet: 'import exercise\nexercise.double(3)\n', pythonVersion: '3.11' })).via).toBe('server');
     expect(pyrightPoolStats().pids).toHaveLength(2);
   });
 
@@ -172,6 +197,7 @@ describe('the warm path', () => {
   test('a server killed during a check: this check falls back to the CLI, the next starts a new server', async () => {
     const base = fixture(DOUBLE);
     await runPyright({ ...base, snippet: 'import exercise\n' });
+    await serversStarted();
     const [victim] = pyrightPoolStats().pids;
     expect(victim).toBeDefined();
     const started = pyrightPoolStats().started;
@@ -184,7 +210,10 @@ describe('the warm path', () => {
     expect(fallback.diagnostics).toMatchObject([{ origin: 'snippet', rule: 'reportArgumentType' }]);
     expect(pyrightPoolStats().pids).toEqual([]);
 
-    const next = await runPyright({ ...base, snippet: 'import exercise\nexercise.double(3)\n' });
+    // With no server ready, the next check runs the CLI and starts a new server, which serves the one after.
+    expect((await runPyright({ ...base, snippet: 'import exercise\nexercise.double(3)\n' })).via).toBe('cli');
+    await serversStarted();
+    const next = await runPyright({ ...base, snippet: 'import exercise\nexercise.double(4)\n' });
     expect(next.via).toBe('server');
     expect(pyrightPoolStats().started).toBe(started + 1);
     expect(pyrightPoolStats().pids).not.toContain(victim);
