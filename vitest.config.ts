@@ -16,6 +16,9 @@ export default defineConfig({
     // keeps both busy. ADVPY_TEST_WORKERS overrides it.
     maxWorkers: Number(process.env.ADVPY_TEST_WORKERS) || Math.max(2, availableParallelism() * 2),
     sequence: { sequencer: LongFirstSequencer },
+    // The files already keep every core busy: a verify inside a test runs in one process,
+    // unless the test asks for workers (--jobs), as test/commands/verify-parallel.test.ts does.
+    env: { ADVPY_VERIFY_JOBS: process.env.ADVPY_VERIFY_JOBS ?? '1' },
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });
