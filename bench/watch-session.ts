@@ -33,6 +33,7 @@ export interface WatchBench {
 }
 
 const VERDICT = /(\d+) passed, (\d+) failed\n(?!Re-running)/;
+const VERDICT_ALL = new RegExp(VERDICT.source, 'g');
 
 export async function benchWatch(bench: WatchBench): Promise<WatchFigures> {
   const learner = join(bench.workspace, 'exercises', `${bench.exercise}.py`);
@@ -55,9 +56,10 @@ export async function benchWatch(bench: WatchBench): Promise<WatchFigures> {
       const saved = performance.now();
       writeFileSync(learner, `${toSolution ? solution : stub}\n# save ${index}\n`);
       // The redraw on save still shows the old verdict (with "Re-running…"); wait for the new one.
+      // The latest verdict on screen decides: a redraw may repeat the old one first.
       for (;;) {
-        const match = VERDICT.exec(await session.waitFor(VERDICT, mark, 120_000));
-        const failed = Number(match?.[2]);
+        const verdicts = [...(await session.waitFor(VERDICT, mark, 120_000)).matchAll(VERDICT_ALL)];
+        const failed = Number(verdicts.at(-1)?.[2]);
         if (toSolution ? failed === 0 : failed > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
