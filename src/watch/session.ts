@@ -21,6 +21,7 @@ import { parseKeys, parseLine } from './keys.js';
 import { initialModel, update, type Effect, type Event, type Model } from './machine.js';
 import { renderWatch, type WatchView } from './render.js';
 import { watchSaves, type SaveWatcher } from './watcher.js';
+import { trace } from '../core/trace.js';
 
 /** The streams watch mode uses (the CLI's `Io` fits; declared here so watch/ needs nothing from cli/). */
 export interface WatchIo {
@@ -110,6 +111,7 @@ export async function runWatchSession(context: WatchContext, runner: CourseRunne
     const screen = `${renderWatch(model, view)}${unsaved}`;
     // Clearing only makes sense on a terminal; piped output keeps every result.
     io.stdout.write(tty ? `${CLEAR_SCREEN}${screen}\n` : `${screen}\n\n`);
+    trace(() => `watch: drawn ${/\d+ passed, \d+ failed/.exec(screen)?.[0] ?? ''}${screen.includes('Re-running') ? ' (re-running)' : ''}`);
   };
 
   const dispatch = (event: Event): void => {
@@ -143,6 +145,7 @@ export async function runWatchSession(context: WatchContext, runner: CourseRunne
   const perform = (effect: Effect): void => {
     switch (effect.type) {
       case 'run': {
+        trace('watch: run');
         const exercise = byId.get(effect.id);
         const controller = new AbortController();
         runAbort = controller;
@@ -244,6 +247,7 @@ export async function runWatchSession(context: WatchContext, runner: CourseRunne
       const exercise = byId.get(id);
       return exercise !== undefined && runner.plan(exercise).engine !== 'none';
     });
+    trace('watch: vitest ready');
     if (warmed) dispatch({ type: 'start', runnable });
     code = await finished;
   } finally {

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { contentHash } from '../workspace/files.js';
+import { trace } from '../core/trace.js';
 
 export interface SaveWatcher {
   close(): Promise<void>;
@@ -24,6 +25,9 @@ export interface SaveWatcherOptions {
   debounceMs?: number;
 }
 
+/** How long chokidar ignores further change events of a file after reporting one (its `_throttle('change', path, 50)`). */
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
+
 export async function watchSaves(options: SaveWatcherOptions): Promise<SaveWatcher> {
   const { watch } = await import('chokidar');
   const hashes = new Map<string, string>();
@@ -38,32 +42,44 @@ export async function watchSaves(options: SaveWatcherOptions): Promise<SaveWatch
     }),
   );
   const timers = new Map<string, NodeJS.Timeout>();
+  const rechecks = new Map<string, NodeJS.Timeout>();
   // Editors finish a save (write, or write-then-rename) within a few ms; 15 ms keeps one save one run.
   const debounceMs = options.debounceMs ?? 15;
 
+  /** Run the exercise if its file now holds something not run yet. */
+  const check = async (path: string, absolute: string, id: string): Promise<void> => {
+    let content: Buffer;
+    try {
+      content = await readFile(absolute);
+    } catch {
+      return; // deleted, not yet re-created: the 'add' will come
+    }
+    const hash = contentHash(content);
+    if (hashes.get(path) === hash) return;
+    hashes.set(path, hash);
+    trace('watch: save');
+    options.onSave(id);
+  };
+
   const settle = (absolute: string): void => {
+    trace('watch: file event');
     const path = relative(options.root, absolute).split(sep).join('/');
     const id = options.idsByPath.get(path);
     if (id === undefined) return;
-    clearTimeout(timers.get(path));
-    timers.set(
-      path,
-      setTimeout(() => {
-        timers.delete(path);
-        void (async () => {
-          let content: Buffer;
-          try {
-            content = await readFile(absolute);
-          } catch {
-            return; // deleted, not yet re-created: the 'add' will come
-          }
-          const hash = contentHash(content);
-          if (hashes.get(path) === hash) return;
-          hashes.set(path, hash);
-          options.onSave(id);
-        })();
-      }, debounceMs),
-    );
+    const later = (map: Map<string, NodeJS.Timeout>, ms: number): void => {
+      clearTimeout(map.get(path));
+      map.set(
+        path,
+        setTimeout(() => {
+          map.delete(path);
+          void check(path, absolute, id);
+        }, ms),
+      );
+    };
+    later(timers, debounceMs);
+    // chokidar drops a file's change events for 50 ms after it reports one: a save that
+    // soon after the last (a verdict can take less) is only seen by looking again.
+    later(rechecks, CHOKIDAR_CHANGE_THROTTLE_MS + debounceMs);
   };
 
   const watcher = watch(options.root, {
@@ -77,7 +93,7 @@ export async function watchSaves(options: SaveWatcherOptions): Promise<SaveWatch
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     close: async () => {
-      for (const timer of timers.values()) clearTimeout(timer);
+      for (const timer of [...timers.values(), ...rechecks.values()]) clearTimeout(timer);
       await watcher.close();
     },
   };
