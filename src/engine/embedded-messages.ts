@@ -18,7 +18,9 @@ export interface EmbeddedWorkerData {
 
 export type ToWorker =
   | { type: 'start'; cwd: string; outputCap: number }
-  | { type: 'request'; id: number; line: string };
+  | { type: 'request'; id: number; line: string }
+  /** The run is over: put the interpreter back to its checkpoint for the next one. */
+  | { type: 'reset' };
 
 /** How this worker's interpreter came to be; reported for diagnostics, tests and benchmarks. */
 export interface EmbeddedStartup {
@@ -29,6 +31,8 @@ export interface EmbeddedStartup {
   loadMs: number;
   /** Whether this worker wrote a new snapshot (after a cold load). */
   snapshotWritten: boolean;
+  /** Why this interpreter cannot be reset between runs (it then serves one run); unset when it can. */
+  resetProblem?: string;
   pythonVersion: string;
   pyodideVersion: string;
 }
@@ -38,6 +42,9 @@ export type FromWorker =
   /** `protocol` is what the bridge's `start()` announced (see BRIDGE_PROTOCOL_VERSION). */
   | { type: 'started'; protocol: unknown }
   | { type: 'response'; id: number; line: string }
+  /** The interpreter is back at its checkpoint, or (with the reason) cannot be reused. */
+  | { type: 'reset'; ok: true }
+  | { type: 'reset'; ok: false; reason: string }
   /** Sent from inside the SIGINT handler, so it arrives even if Python never returns. */
   | { type: 'stacks'; text: string }
   /** What reached Pyodide's own stdout/stderr (outside any request's capture), kept for crash reports. */

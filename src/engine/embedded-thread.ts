@@ -1,6 +1,6 @@
 /**
  * One Pyodide worker thread, seen from the main thread: spawning it, starting its
- * session, sending requests, and ending it on a timeout or crash.
+ * session, sending requests, resetting it between runs, and ending it on a timeout or crash.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -69,6 +69,8 @@ export function planSnapshotPath(cacheDir: string): string {
 /** An embedded interpreter also tells how it started (snapshot or cold, and how long it took). */
 export interface EmbeddedInterpreter extends PythonInterpreter {
   readonly startup: EmbeddedStartup;
+  /** Runs its thread served before this one, each followed by a reset; 0 for a freshly loaded one. */
+  readonly reused: number;
 }
 
 type Pending = {
@@ -90,6 +92,10 @@ export class EmbeddedThread implements EmbeddedInterpreter {
   private raw = '';
   private stacks = '';
   private startWaiter: Waiter | undefined;
+  private resetWaiter: Waiter | undefined;
+  /** Runs this interpreter served before the current one, each ended by a reset. */
+  private resets = 0;
+  private readonly endListeners: Array<() => void> = [];
   private ended: BridgeCrashError | undefined;
   private closing: Promise<void> | undefined;
   /** Set while a timed-out request waits for Python to say where it was. */
@@ -106,7 +112,7 @@ export class EmbeddedThread implements EmbeddedInterpreter {
     };
     const entry = planWorkerEntry();
     this.worker = new Worker(entry.script, { eval: entry.eval, workerData, stdout: true, stderr: true });
-    // A spare or idle interpreter must not keep the runner alive; pending requests hold timers that do.
+    // An idle interpreter (loading, or kept between runs) must not keep the runner alive; pending requests hold timers that do.
     this.worker.unref();
     this.worker.stdout.on('data', (chunk: Buffer) => this.keepRaw(chunk.toString('utf8')));
     this.worker.stderr.on('data', (chunk: Buffer) => this.keepRaw(chunk.toString('utf8')));
@@ -115,7 +121,7 @@ export class EmbeddedThread implements EmbeddedInterpreter {
     this.loaded = new Promise<EmbeddedStartup>((resolve, reject) => {
       loadWaiter = { resolve, reject };
     });
-    // Nobody may be listening yet (a spare); the rejection is seen when someone awaits it.
+    // Nobody may be listening yet (a thread loading for a later run); the rejection is seen when someone awaits it.
     this.loaded.catch(() => {});
     this.worker.on('message', (message: FromWorker) => {
       switch (message.type) {
@@ -128,6 +134,9 @@ export class EmbeddedThread implements EmbeddedInterpreter {
           return;
         case 'response':
           this.receive(message.id, message.line);
+          return;
+        case 'reset':
+          this.afterReset(message.ok ? undefined : message.reason);
           return;
         case 'stacks':
           this.stacks = message.text;
@@ -155,6 +164,23 @@ export class EmbeddedThread implements EmbeddedInterpreter {
   /** False once the thread has crashed, timed out or been closed. */
   get usable(): boolean {
     return this.ended === undefined && this.closing === undefined;
+  }
+
+  get reused(): number {
+    return this.resets;
+  }
+
+  /** Whether {@link reset} may be asked now: alive, able to reset, and no request, start or timeout in progress. */
+  get resettable(): boolean {
+    return (
+      this.usable &&
+      this.loadedStartup !== undefined &&
+      this.loadedStartup.resetProblem === undefined &&
+      this.pending.size === 0 &&
+      this.timingOut === undefined &&
+      this.startWaiter === undefined &&
+      this.resetWaiter === undefined
+    );
   }
 
   get startup(): EmbeddedStartup {
@@ -188,6 +214,31 @@ export class EmbeddedThread implements EmbeddedInterpreter {
     });
   }
 
+  /** `listener` runs once the thread has ended (crash, timeout or close), at once if it already has; returns what stops that. */
+  whenEnded(listener: () => void): () => void {
+    if (this.ended) listener();
+    else this.endListeners.push(listener);
+    return () => {
+      const index = this.endListeners.indexOf(listener);
+      if (index !== -1) this.endListeners.splice(index, 1);
+    };
+  }
+
+  /**
+   * Put the interpreter back as it was before its first run, for the next run. Rejects,
+   * and ends the thread, when that cannot be done (see embedded-checkpoint.ts).
+   */
+  reset(): Promise<void> {
+    if (!this.resettable) {
+      void this.close();
+      return Promise.reject(this.ended ?? new Error('this interpreter cannot be reset now'));
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.resetWaiter = { resolve, reject };
+      this.post({ type: 'reset' });
+    });
+  }
+
   close(): Promise<void> {
     this.closing ??= this.worker.terminate().then(() => undefined);
     return this.closing;
@@ -195,6 +246,21 @@ export class EmbeddedThread implements EmbeddedInterpreter {
 
   private post(message: ToWorker): void {
     this.worker.postMessage(message);
+  }
+
+  private afterReset(refused: string | undefined): void {
+    const waiter = this.resetWaiter;
+    this.resetWaiter = undefined;
+    if (refused !== undefined) {
+      void this.close();
+      waiter?.reject(new Error(`the interpreter was not reused: ${refused}`));
+      return;
+    }
+    this.resets++;
+    // Crash reports quote what the run being reported printed, not earlier ones.
+    this.raw = '';
+    this.stacks = '';
+    waiter?.resolve();
   }
 
   private keepRaw(text: string): void {
@@ -285,6 +351,9 @@ export class EmbeddedThread implements EmbeddedInterpreter {
     this.pending.clear();
     this.startWaiter?.reject(error);
     this.startWaiter = undefined;
+    this.resetWaiter?.reject(error);
+    this.resetWaiter = undefined;
+    for (const listener of this.endListeners.splice(0)) listener();
     void this.close();
   }
 }

@@ -1,11 +1,13 @@
 /**
- * The embedded engine's worker thread: one Pyodide interpreter that serves one suite run.
+ * The embedded engine's worker thread: one Pyodide interpreter that serves suite runs,
+ * one at a time, each from the same fresh state.
  *
  * It loads Pyodide as soon as it is spawned (from the memory snapshot when there is a
- * good one, else cold, writing a snapshot for next time), then waits to be told the
- * learner's folder. Requests run synchronously on this thread, so the main thread stays
- * free to time them out: it interrupts through the shared buffer, and ends this thread
- * when Python does not listen.
+ * good one, else cold, writing a snapshot for next time), imports the bridge, and takes
+ * a checkpoint (embedded-checkpoint.ts). Then it waits to be told the learner's folder.
+ * Requests run synchronously on this thread, so the main thread stays free to time them
+ * out: it interrupts through the shared buffer, and ends this thread when Python does not
+ * listen. After a run, a reset puts the interpreter back to its checkpoint for the next.
  */
 import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -13,9 +15,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide';
 import type { EmbeddedStartup, EmbeddedWorkerData, FromWorker, ToWorker } from './embedded-messages.js';
 import { readSnapshot, writeSnapshot } from './embedded-snapshot.js';
+import { checkpoint, guardTimers, type Checkpoint } from './embedded-checkpoint.js';
+import { trace } from '../core/trace.js';
 
 type Pyodide = PyodideAPI;
 type Handle = (line: string) => string;
+/** The bridge's entry points (python/advpy_embedded.py), looked up once, before the checkpoint. */
+interface Glue {
+  start(cwd: string, outputCap: number, report: (text: string) => void): unknown;
+  handle: Handle;
+}
 
 const port = parentPort;
 if (port === null) throw new Error('embedded-worker must run as a worker thread');
@@ -27,6 +36,8 @@ function send(message: FromWorker): void {
 
 /** Pyodide's own stdout/stderr: only what escapes a request's capture, e.g. from os.write(1, ...). */
 const rawOutput = { batched: (text: string) => send({ type: 'output', text: `${text}\n` }) };
+/** Before Pyodide loads, so every timer Python schedules can be cut loose by a reset. */
+const cutTimers = guardTimers();
 
 async function loadFromSnapshot(): Promise<{ pyodide: Pyodide } | { problem: string }> {
   const snapshot = readSnapshot(data.snapshotPath);
@@ -79,7 +90,15 @@ function isMounted(pyodide: Pyodide, dir: string): boolean {
   return node.exists && (node.object as { mount?: { type?: unknown } } | null)?.mount?.type === pyodide.FS.filesystems.NODEFS;
 }
 
-async function load(): Promise<{ pyodide: Pyodide; startup: EmbeddedStartup }> {
+interface Loaded {
+  pyodide: Pyodide;
+  glue: Glue;
+  startup: EmbeddedStartup;
+  /** Undefined when this Pyodide cannot be reset: it then serves a single run. */
+  checkpoint: Checkpoint | undefined;
+}
+
+async function load(): Promise<Loaded> {
   const started = performance.now();
   const restored = await loadFromSnapshot();
   const loaded = 'pyodide' in restored ? { pyodide: restored.pyodide, snapshotWritten: false } : await loadCold();
@@ -87,45 +106,54 @@ async function load(): Promise<{ pyodide: Pyodide; startup: EmbeddedStartup }> {
   pyodide.setStdout(rawOutput);
   pyodide.setStderr(rawOutput);
   pyodide.setInterruptBuffer(new Int32Array(data.interruptBuffer));
+  const glue = pyodide.pyimport('advpy_embedded') as unknown as Glue;
+  // Looked up once: a PyProxy made during a run would not survive the reset.
+  const entry: Glue = { start: glue.start, handle: glue.handle };
+  const pythonVersion = String(pyodide.runPython('import sys; sys.version.split()[0]'));
+  const taken = checkpoint(pyodide, cutTimers);
   const startup: EmbeddedStartup = {
     source: 'pyodide' in restored ? 'snapshot' : 'cold',
     loadMs: Math.round(performance.now() - started),
     snapshotWritten: loaded.snapshotWritten,
-    pythonVersion: String(pyodide.runPython('import sys; sys.version.split()[0]')),
+    pythonVersion,
     pyodideVersion,
   };
   if ('problem' in restored) startup.snapshotProblem = restored.problem;
-  return { pyodide, startup };
+  if ('reason' in taken) startup.resetProblem = taken.reason;
+  return { pyodide, glue: entry, startup, checkpoint: 'reason' in taken ? undefined : taken };
 }
 
-function start(pyodide: Pyodide, cwd: string, outputCap: number): { handle: Handle; protocol: unknown } {
-  mountHostDir(pyodide, cwd);
-  const glue = pyodide.pyimport('advpy_embedded') as unknown as {
-    start(cwd: string, outputCap: number, report: (text: string) => void): unknown;
-    handle: Handle;
-  };
+function start(loaded: Loaded, cwd: string, outputCap: number): unknown {
+  mountHostDir(loaded.pyodide, cwd);
+  loaded.checkpoint?.runStarted();
   // The main thread checks the version; a bridge older than versions returns None (undefined here).
-  const protocol = glue.start(cwd, outputCap, (text) => send({ type: 'stacks', text }));
-  return { handle: glue.handle, protocol };
+  return loaded.glue.start(cwd, outputCap, (text) => send({ type: 'stacks', text }));
 }
 
 async function main(): Promise<void> {
-  const { pyodide, startup } = await load();
-  send({ type: 'loaded', startup });
-  let handle: Handle | undefined;
+  const loaded = await load();
+  trace('embedded worker: loaded');
+  send({ type: 'loaded', startup: loaded.startup });
+  let running = false;
   port?.on('message', (message: ToWorker) => {
     try {
       switch (message.type) {
-        case 'start': {
-          const started = start(pyodide, message.cwd, message.outputCap);
-          handle = started.handle;
-          send({ type: 'started', protocol: started.protocol });
+        case 'start':
+          running = true;
+          send({ type: 'started', protocol: start(loaded, message.cwd, message.outputCap) });
+          break;
+        case 'request':
+          if (!running) throw new Error('request before start');
+          send({ type: 'response', id: message.id, line: loaded.glue.handle(message.line) });
+          break;
+        case 'reset': {
+          running = false;
+          const started = performance.now();
+          const reset = loaded.checkpoint?.restore() ?? { ok: false, reason: loaded.startup.resetProblem ?? 'no checkpoint' };
+          trace(() => `embedded worker: reset ${reset.ok ? 'done' : `refused (${reset.reason})`} in ${(performance.now() - started).toFixed(1)} ms`);
+          send(reset.ok ? { type: 'reset', ok: true } : { type: 'reset', ok: false, reason: reset.reason });
           break;
         }
-        case 'request':
-          if (handle === undefined) throw new Error('request before start');
-          send({ type: 'response', id: message.id, line: handle(message.line) });
-          break;
       }
     } catch (error) {
       // Session.handle turns every Python exception into a response, so reaching here means

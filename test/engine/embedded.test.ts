@@ -342,6 +342,120 @@ describe('fresh interpreters', () => {
   });
 });
 
+describe('reuse between runs', () => {
+  const STATE = `[
+    "lesson" in __import__("sys").modules,
+    hasattr(__import__("builtins"), "SNEAKY"),
+    "fake_module" in __import__("sys").modules,
+    __import__("sys").getrecursionlimit(),
+    __import__("os").environ.get("LEAKED"),
+    __import__("os").path.exists("/tmp/left-behind.txt"),
+    __import__("signal").getsignal(__import__("signal").SIGINT).__name__,
+    sorted(__import__("os").listdir("/proc/self/fd")),
+  ]`;
+
+  test('a closed interpreter is reset and serves the next start, with nothing of its run left', async () => {
+    const first = await start();
+    const fresh = expectOk(await first.request({ op: 'eval', code: STATE }, REQUEST_MS));
+    expectOk(await first.request({ op: 'import', path: lessonPath }, REQUEST_MS));
+    expectOk(await first.request({ op: 'call', target: 'ex.bump' }, REQUEST_MS));
+    expectOk(
+      await first.request(
+        {
+          op: 'exec',
+          code: [
+            'import builtins, os, signal, sys',
+            'builtins.SNEAKY = 1',
+            'sys.modules["fake_module"] = sys',
+            'sys.setrecursionlimit(123)',
+            'os.environ["LEAKED"] = "yes"',
+            'open("/tmp/left-behind.txt", "w").write("x")',
+            'kept_open = open("/tmp/left-behind.txt")',
+            'signal.signal(signal.SIGINT, signal.SIG_IGN)',
+            'ballast = [bytearray(1 << 20) for _ in range(64)]',
+          ].join('\n'),
+        },
+        REQUEST_MS,
+      ),
+    );
+    await first.close();
+
+    const second = await start();
+    try {
+      expect(second.reused).toBe(first.reused + 1);
+      expect(expectOk(await second.request({ op: 'eval', code: STATE }, REQUEST_MS))).toEqual(fresh);
+      expectOk(await second.request({ op: 'import', path: lessonPath }, REQUEST_MS));
+      expect(expectOk(await second.request({ op: 'call', target: 'ex.bump' }, REQUEST_MS))).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('a timer the run left behind never fires into the next run', async () => {
+    const first = await start();
+    expectOk(
+      await first.request(
+        {
+          op: 'exec',
+          code: 'import js\nfrom pyodide.ffi import create_proxy\ndef later():\n    import builtins\n    builtins.LATE = 1\njs.setTimeout(create_proxy(later), 200)',
+        },
+        REQUEST_MS,
+      ),
+    );
+    await first.close();
+    const second = await start();
+    try {
+      expect(second.reused).toBe(first.reused + 1);
+      // This run's own timer, due after the first run's: once it has fired, the first run's had its turn.
+      expectOk(
+        await second.request(
+          { op: 'exec', code: 'import js\nfrom pyodide.ffi import create_proxy\ndef mine():\n    import builtins\n    builtins.MINE = 1\njs.setTimeout(create_proxy(mine), 300)' },
+          REQUEST_MS,
+        ),
+      );
+      const fired = async (): Promise<unknown> => expectOk(await second.request({ op: 'eval', code: 'hasattr(__import__("builtins"), "MINE")' }, REQUEST_MS));
+      await expect.poll(fired, { timeout: 20_000, interval: 50 }).toBe(true);
+      expect(expectOk(await second.request({ op: 'eval', code: 'hasattr(__import__("builtins"), "LATE"), 6 * 7' }, REQUEST_MS))).toEqual([false, 42]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('a run that changed files outside /tmp in the in-memory file system is followed by a fresh interpreter', async () => {
+    const first = await start();
+    expectOk(await first.request({ op: 'exec', code: 'open("/home/pyodide/note.txt", "w").write("x")' }, REQUEST_MS));
+    await first.close();
+    const second = await start();
+    try {
+      expect(second.reused).toBe(0);
+      expect(expectOk(await second.request({ op: 'eval', code: '__import__("os").path.exists("/home/pyodide/note.txt")' }, REQUEST_MS))).toBe(false);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('an interpreter that timed out is not reused', async () => {
+    await disposeEmbeddedPool();
+    const first = await start();
+    expect(first.reused).toBe(0);
+    await expect(first.request({ op: 'exec', code: 'while True: pass' }, 200)).rejects.toBeInstanceOf(BridgeTimeoutError);
+    await first.close();
+    const second = await start();
+    try {
+      expect(second.reused).toBe(0);
+      expect(expectOk(await second.request({ op: 'eval', code: '6 * 7' }, REQUEST_MS))).toBe(42);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('a closed interpreter answers no more requests', async () => {
+    const py = await start();
+    await py.close();
+    await expect(py.request({ op: 'eval', code: '1' }, REQUEST_MS)).rejects.toBeInstanceOf(BridgeCrashError);
+  });
+});
+
 describe('the snapshot cache', () => {
   test('is reused by later starts, unchanged', async () => {
     const path = snapshotFile();
@@ -358,6 +472,8 @@ describe('the snapshot cache', () => {
     bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
     writeFileSync(path, bytes);
 
+    // A thread kept from an earlier run would load nothing: these starts must load.
+    await disposeEmbeddedPool();
     const py = await start();
     expect(py.startup).toMatchObject({ source: 'cold', snapshotWritten: true });
     expect(py.startup.snapshotProblem).toMatch(/corrupt/);
@@ -365,6 +481,7 @@ describe('the snapshot cache', () => {
     await py.close();
     expect(parseSnapshot(readFileSync(path)).ok).toBe(true);
 
+    await disposeEmbeddedPool();
     const again = await start();
     await again.close();
     expect(again.startup.source).toBe('snapshot');
