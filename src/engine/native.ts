@@ -50,7 +50,12 @@ const FATAL_DUMP_WAIT_MS = 500;
 /** Raw fd 1/2 output kept for crash reports. */
 const RAW_OUTPUT_CAP = 16 * 1024;
 
-export async function startNative(options: NativeOptions): Promise<PythonInterpreter> {
+/** A native interpreter also tells whether it is still alive (a spare may have been killed while it waited). */
+export interface NativeInterpreterHandle extends PythonInterpreter {
+  readonly usable: boolean;
+}
+
+export async function startNative(options: NativeOptions): Promise<NativeInterpreterHandle> {
   const child = spawnOwned({
     description: `the Python bridge (${options.python})`,
     command: options.python,
@@ -80,7 +85,7 @@ type Pending = {
   reject: (error: Error) => void;
 };
 
-class NativeInterpreter implements PythonInterpreter {
+class NativeInterpreter implements NativeInterpreterHandle {
   readonly description: string;
   private readonly toPython: Writable;
   private nextId = 1;
@@ -136,6 +141,10 @@ class NativeInterpreter implements PythonInterpreter {
       this.exited = new BridgeCrashError(null, null, `could not start ${python}: ${error.message}`);
       this.readyWaiter?.reject(this.exited);
     });
+  }
+
+  get usable(): boolean {
+    return this.exited === undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   ready(timeoutMs: number): Promise<void> {

@@ -28,6 +28,8 @@ export interface CourseRunnerOptions {
    * fitting interpreter. Without them, every interpreter found is probed.
    */
   exercises?: readonly Exercise[];
+  /** Keep the next run's native interpreter started (watch mode; see native-spare.ts). */
+  spare?: boolean;
 }
 
 /** Each distinct need among the exercises (minimum version and capabilities) has a fitting interpreter. */
@@ -90,6 +92,7 @@ export class CourseRunner {
       ...(plan.engine === 'native' ? { python: plan.python.path } : {}),
       ...(this.options.from === undefined ? {} : { from: this.options.from }),
       ...(signal === undefined ? {} : { signal }),
+      ...(this.options.spare === true ? { spare: true } : {}),
     });
   }
 

@@ -20,6 +20,7 @@ import { listenForChildReports, type ReportedChildren } from '../engine/processe
 import { planSuitePool, readVitestVersion } from './pool-choice.js';
 import { isBareVerdict, parseAssertionError, type AssertionErrorLike } from './vitest-assertion.js';
 import { disposeWarmThread, warmThreadPool } from './warm-pool.js';
+import { trace } from '../core/trace.js';
 
 export interface SuiteRunnerOptions {
   /** Folder with `exercises/<chapter>/*.test.ts`. */
@@ -51,6 +52,8 @@ export interface SuiteRunRequest {
   signal?: AbortSignal;
   /** Run only the tests whose full name matches (the rest are skipped); every test when unset. */
   only?: RegExp;
+  /** Leave a native interpreter started for the next run (KitConfig.spare). */
+  spare?: boolean;
 }
 
 /** What a cancelled run resolves with; the caller that aborted it knows to discard it. */
@@ -72,10 +75,10 @@ const BACKSTOP_MARGIN_MS = 100_000;
  */
 const CLOSE_WAIT_MS = 1_000;
 
-/** Where suites find `advpy-kata/testing`: built JS normally, TS source when we run from source. */
-function testingKitEntry(): string {
+/** A module of this package as Vitest loads it: built JS normally, TS source when we run from source. */
+function packageModule(path: string): string {
   const fromSource = import.meta.url.endsWith('.ts');
-  return fromSource ? join(PACKAGE_ROOT, 'src', 'testing', 'index.ts') : join(PACKAGE_ROOT, 'dist', 'testing', 'index.js');
+  return fromSource ? join(PACKAGE_ROOT, 'src', `${path}.ts`) : join(PACKAGE_ROOT, 'dist', `${path}.js`);
 }
 
 export class SuiteRunner {
@@ -128,10 +131,12 @@ export class SuiteRunner {
         // The embedded engine keeps a pre-loaded interpreter between runs; Node must
         // load it natively so the warm thread's per-run module reset leaves it alone.
         server: { deps: { external: [/[\\/]dist[\\/]engine[\\/]embedded/] } },
+        // Starts the embedded engine's interpreter loading before the suite file is imported.
+        setupFiles: [packageModule('runner/embedded-setup')],
       },
       {
         cacheDir: join(options.cacheDir, 'vite'),
-        resolve: { alias: { 'advpy-kata/testing': testingKitEntry() } },
+        resolve: { alias: { 'advpy-kata/testing': packageModule('testing/index') } },
         logLevel: 'silent',
         server: { watch: null },
       },
@@ -163,6 +168,7 @@ export class SuiteRunner {
       processChannel: this.children.channel,
     };
     if (request.python !== undefined) config.python = request.python;
+    if (request.spare === true) config.spare = true;
     for (const project of this.vitest.projects) project.provide('advpy', config);
     const specifications = this.vitest.getModuleSpecifications(suiteFile);
     const started = performance.now();
@@ -189,7 +195,9 @@ export class SuiteRunner {
       this.startedPattern = pattern;
     }
     try {
+      trace('runner: suite run');
       const result = await this.vitest.runTestSpecifications(specifications, false);
+      trace('runner: suite done');
       if (aborted()) return CANCELLED_OUTCOME;
       const module = result.testModules.find((candidate) => candidate.moduleId === suiteFile.replaceAll('\\', '/'));
       if (!module) {

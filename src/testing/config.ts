@@ -25,6 +25,11 @@ export interface KitConfig {
    * is reported there, so the runner, in another thread, can end it at once.
    */
   processChannel?: string;
+  /**
+   * Keep a native interpreter started for the next run (native-spare.ts): set by watch
+   * mode, where the runner outlives the run and the learner's next save is coming.
+   */
+  spare?: boolean;
 }
 
 declare module 'vitest' {

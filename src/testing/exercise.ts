@@ -15,6 +15,7 @@ import { parseSpans, type Timeline } from '../core/timeline.js';
 import { parseProfileRows, type Profile } from '../core/profile.js';
 import { readKitConfig, type KitConfig } from './config.js';
 import { PythonError, PythonFailureError } from './errors.js';
+import { trace } from '../core/trace.js';
 
 export interface ExerciseOptions {
   /**
@@ -94,12 +95,15 @@ export class Exercise {
   }
 
   private async launch(): Promise<PythonInterpreter> {
+    trace('exercise: start interpreter');
     const interpreter = await startInterpreter(this.config, dirname(this.path));
+    trace('exercise: interpreter up');
     this.interpreter = interpreter;
     if (this.deadline === Number.POSITIVE_INFINITY) this.deadline = Date.now() + this.config.suiteTimeoutMs;
     const request: BridgeRequest = { op: 'import', path: this.path, fakeTime: this.options.fakeTime === true };
     if (this.options.alias !== undefined) request.alias = this.options.alias;
     await this.send(request, 'import');
+    trace('exercise: imported');
     return interpreter;
   }
 
@@ -107,7 +111,18 @@ export class Exercise {
   async stop(): Promise<void> {
     const interpreter = this.interpreter;
     this.interpreter = undefined;
+    trace('exercise: stop');
     await interpreter?.close();
+    trace('exercise: stopped');
+    if (interpreter !== undefined && this.config.spare && this.config.engine === 'native' && this.config.python !== undefined) {
+      const { prepareNativeSpare } = await import('../engine/native-spare.js');
+      prepareNativeSpare({
+        python: this.config.python,
+        cwd: dirname(this.path),
+        outputCap: this.config.outputCap,
+        ...(this.config.processChannel === undefined ? {} : { reportTo: this.config.processChannel }),
+      });
+    }
   }
 
   /** Restart with a fresh interpreter and a fresh import of the learner's module. */
@@ -266,13 +281,21 @@ async function startInterpreter(config: KitConfig, cwd: string): Promise<PythonI
   switch (config.engine) {
     case 'native': {
       if (config.python === undefined) throw new Error('no Python interpreter was chosen for the native engine');
-      const { startNative } = await import('../engine/native.js');
-      return startNative({
+      const options = {
         python: config.python,
         cwd,
         outputCap: config.outputCap,
         ...(config.processChannel === undefined ? {} : { reportTo: config.processChannel }),
-      });
+      };
+      if (!config.spare) {
+        const { startNative } = await import('../engine/native.js');
+        return startNative(options);
+      }
+      const { takeNativeSpare } = await import('../engine/native-spare.js');
+      const spare = await takeNativeSpare(options);
+      if (spare !== undefined) return spare;
+      const { startNative } = await import('../engine/native.js');
+      return startNative(options);
     }
     case 'embedded': {
       const { prepareEmbedded, startEmbedded } = await import('../engine/embedded.js');

@@ -5,7 +5,8 @@ import { takeWatchLock } from '../../workspace/watch-lock.js';
 import { runWatchSession } from '../../watch/session.js';
 import { openWorkspace } from '../context.js';
 import type { Io } from '../io.js';
-import { createCourseRunner, type EngineOptions } from './run.js';
+import { courseRunnerOptions, type EngineOptions } from './run.js';
+import { CourseRunner } from '../../runner/course-runner.js';
 
 export interface WatchOptions extends EngineOptions {
   /** Move on as soon as an exercise passes, instead of waiting for `n`. */
@@ -32,7 +33,8 @@ export async function runWatch(options: WatchOptions, io: Io): Promise<ExitCode>
   const lock = takeWatchLock(context.workspace.root);
   for (const note of lock.notes) io.stderr.write(`${context.theme.yellow(note)}\n`);
   try {
-    const runner = await createCourseRunner(context, options);
+    // Watch mode keeps the next run's Python started: the learner's next save is coming.
+    const runner = await CourseRunner.create({ ...courseRunnerOptions(context, options), spare: true });
     try {
       return await runWatchSession(context, runner, {
         autoNext: options.autoNext === true,

@@ -1,0 +1,75 @@
+/**
+ * Watch mode's spare native interpreter: once a run has ended, the next run's Python
+ * process is started and left waiting on its request pipe, so a save does not wait for
+ * CPython to start and import the bridge (about 100 ms of a verdict on a 2-core machine).
+ *
+ * Isolation is unchanged: the spare has run nothing but the bridge. The learner's file
+ * is imported by the run's first request, after the save, exactly as in a process
+ * started on demand. A spare that died while it waited (a cancelled run ends every
+ * reported process) or that was started for another interpreter, folder or runner is
+ * not used; the run starts its own.
+ *
+ * The spare lives on `globalThis`: Vitest evaluates this module afresh for each run in
+ * its warm thread, and a module-level variable would forget (and leak) the spare.
+ */
+import { startNative, type NativeInterpreterHandle, type NativeOptions } from './native.js';
+
+/** Started this long after a run ends, so it never competes with the run's verdict for a core. */
+const SPARE_DELAY_MS = 100;
+
+interface SpareSlot {
+  key: string;
+  /** Set until the spare is started. */
+  timer?: NodeJS.Timeout;
+  started?: Promise<NativeInterpreterHandle>;
+}
+
+const SLOT = Symbol.for('advpy-kata/native-spare');
+type Holder = { [SLOT]?: SpareSlot };
+
+function keyOf(options: NativeOptions): string {
+  return JSON.stringify([options.python, options.cwd, options.outputCap, options.reportTo ?? '']);
+}
+
+/** A started interpreter for these options, or undefined when there is no usable spare. */
+export async function takeNativeSpare(options: NativeOptions): Promise<NativeInterpreterHandle | undefined> {
+  const holder = globalThis as Holder;
+  const slot = holder[SLOT];
+  holder[SLOT] = undefined;
+  if (slot === undefined) return undefined;
+  clearTimeout(slot.timer);
+  if (slot.started === undefined) return undefined;
+  const matches = slot.key === keyOf(options);
+  const spare = await slot.started.catch(() => undefined);
+  if (spare === undefined) return undefined;
+  if (matches && spare.usable) return spare;
+  await spare.close();
+  return undefined;
+}
+
+/** Start a spare for the next run with these options (replacing any other), shortly. */
+export function prepareNativeSpare(options: NativeOptions): void {
+  const holder = globalThis as Holder;
+  void discardNativeSpare();
+  const slot: SpareSlot = { key: keyOf(options) };
+  slot.timer = setTimeout(() => {
+    slot.timer = undefined;
+    slot.started = startNative(options);
+    // Nobody awaits it until the next run; a spare that failed to start is simply not used.
+    slot.started.catch(() => undefined);
+  }, SPARE_DELAY_MS);
+  // Waiting to start one must not keep a finished process alive.
+  slot.timer.unref();
+  holder[SLOT] = slot;
+}
+
+/** End the spare, if there is one. */
+export async function discardNativeSpare(): Promise<void> {
+  const holder = globalThis as Holder;
+  const slot = holder[SLOT];
+  holder[SLOT] = undefined;
+  if (slot === undefined) return;
+  clearTimeout(slot.timer);
+  const spare = await slot.started?.catch(() => undefined);
+  await spare?.close();
+}
