@@ -30,6 +30,8 @@ export interface WatchBench {
   /** Course-relative stem, e.g. `01_decorators/01_logged`. */
   exercise: string;
   saves: number;
+  /** Time between a verdict and the next save: a learner reads the verdict and edits before saving again. */
+  pauseMs: number;
 }
 
 const VERDICT = /(\d+) passed, (\d+) failed\n(?!Re-running)/;
@@ -39,10 +41,16 @@ export async function benchWatch(bench: WatchBench): Promise<WatchFigures> {
   const learner = join(bench.workspace, 'exercises', `${bench.exercise}.py`);
   const solution = readFileSync(join(PACKAGE_ROOT, 'solutions', `${bench.exercise}.py`), 'utf8');
   const stub = readFileSync(join(PACKAGE_ROOT, 'exercises', `${bench.exercise}.py`), 'utf8');
-  // Watch opens on the state's current exercise: make it the measured one.
+  // Watch opens on the state's current exercise: make it the measured one, and unlock it
+  // by marking every exercise before it done (a locked exercise's saves are kept, not run).
   const statePath = join(bench.workspace, '.advpy-kata', 'state.json');
-  const state = JSON.parse(readFileSync(statePath, 'utf8')) as { current: string };
-  writeFileSync(statePath, `${JSON.stringify({ ...state, current: bench.exercise.split('/')[1] }, null, 2)}\n`);
+  const state = JSON.parse(readFileSync(statePath, 'utf8')) as { current: string; exercises: Record<string, { status: string }> };
+  const current = bench.exercise.split('/')[1] ?? bench.exercise;
+  for (const id of Object.keys(state.exercises)) {
+    if (id === current) break;
+    state.exercises[id] = { ...state.exercises[id], status: 'done' };
+  }
+  writeFileSync(statePath, `${JSON.stringify({ ...state, current }, null, 2)}\n`);
 
   const started = performance.now();
   const session = new PtySession(`node ${BIN} watch --engine ${bench.engine}`, bench.workspace, bench.env);
@@ -51,6 +59,7 @@ export async function benchWatch(bench: WatchBench): Promise<WatchFigures> {
     const firstVerdictMs = performance.now() - started;
     const latencies: number[] = [];
     for (let index = 0; index < bench.saves; index++) {
+      await new Promise((resolve) => setTimeout(resolve, bench.pauseMs));
       const toSolution = index % 2 === 0;
       const mark = session.mark();
       const saved = performance.now();
