@@ -16,7 +16,7 @@ import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide
 import type { EmbeddedStartup, EmbeddedWorkerData, FromWorker, ToWorker } from './embedded-messages.js';
 import { readSnapshot, writeSnapshot } from './embedded-snapshot.js';
 import { checkpoint, guardTimers, type Checkpoint } from './embedded-checkpoint.js';
-import { trace } from '../core/trace.js';
+import { trace } from '../trace.js';
 
 type Pyodide = PyodideAPI;
 type Handle = (line: string) => string;

@@ -13,7 +13,7 @@ import { BridgeCrashError, BridgeTimeoutError } from './engine.js';
 import { EmbeddedThread, type EmbeddedInterpreter } from './embedded-thread.js';
 import type { EmbeddedStartup } from './embedded-messages.js';
 import type { BridgeRequest, BridgeResponse } from '../core/protocol.js';
-import { trace } from '../core/trace.js';
+import { trace } from '../trace.js';
 
 export type { EmbeddedInterpreter } from './embedded-thread.js';
 export type { EmbeddedStartup } from './embedded-messages.js';

@@ -49,18 +49,39 @@ export async function takeNativeSpare(options: NativeOptions): Promise<NativeInt
 
 /** Start a spare for the next run with these options (replacing any other), shortly. */
 export function prepareNativeSpare(options: NativeOptions): void {
-  const holder = globalThis as Holder;
   void discardNativeSpare();
   const slot: SpareSlot = { key: keyOf(options) };
-  slot.timer = setTimeout(() => {
-    slot.timer = undefined;
-    slot.started = startNative(options);
-    // Nobody awaits it until the next run; a spare that failed to start is simply not used.
-    slot.started.catch(() => undefined);
-  }, SPARE_DELAY_MS);
+  slot.timer = setTimeout(() => launch(slot, options), SPARE_DELAY_MS);
   // Waiting to start one must not keep a finished process alive.
   slot.timer.unref();
-  holder[SLOT] = slot;
+  (globalThis as Holder)[SLOT] = slot;
+}
+
+/**
+ * Make sure an interpreter for these options is starting now: a run's setup calls this
+ * before its suite file is transformed and imported, so CPython starts meanwhile. A
+ * spare already there for the same options is kept (started at once if it was waiting).
+ */
+export function startNativeEarly(options: NativeOptions): void {
+  const slot = (globalThis as Holder)[SLOT];
+  if (slot?.key === keyOf(options)) {
+    if (slot.started === undefined) {
+      clearTimeout(slot.timer);
+      launch(slot, options);
+    }
+    return;
+  }
+  void discardNativeSpare();
+  const fresh: SpareSlot = { key: keyOf(options) };
+  launch(fresh, options);
+  (globalThis as Holder)[SLOT] = fresh;
+}
+
+function launch(slot: SpareSlot, options: NativeOptions): void {
+  slot.timer = undefined;
+  slot.started = startNative(options);
+  // Nobody awaits it until the run asks; one that failed to start is simply not used.
+  slot.started.catch(() => undefined);
 }
 
 /** End the spare, if there is one. */

@@ -6,7 +6,7 @@
  * through `provide`. That is what keeps save-to-verdict fast in watch mode.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { TestCase, TestModule, Vitest } from 'vitest/node';
 import type { PythonFailure, TestOutput } from '../core/failures.js';
 import { explainOutcome, type FromLanguage } from '../core/explanations.js';
@@ -20,7 +20,7 @@ import { listenForChildReports, type ReportedChildren } from '../engine/processe
 import { planSuitePool, readVitestVersion } from './pool-choice.js';
 import { isBareVerdict, parseAssertionError, type AssertionErrorLike } from './vitest-assertion.js';
 import { disposeWarmThread, warmThreadPool } from './warm-pool.js';
-import { trace } from '../core/trace.js';
+import { trace } from '../trace.js';
 
 export interface SuiteRunnerOptions {
   /** Folder with `exercises/<chapter>/*.test.ts`. */
@@ -128,11 +128,14 @@ export class SuiteRunner {
         // Where each test is defined, so reports can quote its code (exercism's test_code).
         includeTaskLocation: true,
         cache: false,
-        // The embedded engine keeps a pre-loaded interpreter between runs; Node must
-        // load it natively so the warm thread's per-run module reset leaves it alone.
-        server: { deps: { external: [/[\\/]dist[\\/]engine[\\/]embedded/] } },
-        // Starts the embedded engine's interpreter loading before the suite file is imported.
-        setupFiles: [packageModule('runner/embedded-setup')],
+        // Built modules of this package load natively, not through Vite's module runner:
+        // the embedded engine keeps a pre-loaded interpreter between runs, which the warm
+        // thread's per-run module reset must leave alone; and the testing kit, run
+        // through the module runner, cost a first run (watch's first verdict, `run`)
+        // half a second. Suites themselves are still evaluated afresh for each run.
+        server: { deps: { external: [/[\\/]dist[\\/](engine|testing|core)[\\/]/] } },
+        // Starts the run's interpreter before the suite file is imported.
+        setupFiles: [packageModule('runner/engine-setup')],
       },
       {
         cacheDir: join(options.cacheDir, 'vite'),
@@ -166,6 +169,7 @@ export class SuiteRunner {
       outputCap: request.outputCap ?? DEFAULT_OUTPUT_CAP,
       cacheDir: this.options.cacheDir,
       processChannel: this.children.channel,
+      runDir: join(request.targetRoot, basename(dirname(request.exercise.suitePath))),
     };
     if (request.python !== undefined) config.python = request.python;
     if (request.spare === true) config.spare = true;

@@ -30,6 +30,8 @@ export interface KitConfig {
    * mode, where the runner outlives the run and the learner's next save is coming.
    */
   spare?: boolean;
+  /** The folder of the exercise this run tests: its interpreter's working directory. */
+  runDir?: string;
 }
 
 declare module 'vitest' {

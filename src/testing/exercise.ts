@@ -15,7 +15,7 @@ import { parseSpans, type Timeline } from '../core/timeline.js';
 import { parseProfileRows, type Profile } from '../core/profile.js';
 import { readKitConfig, type KitConfig } from './config.js';
 import { PythonError, PythonFailureError } from './errors.js';
-import { trace } from '../core/trace.js';
+import { trace } from '../trace.js';
 
 export interface ExerciseOptions {
   /**
@@ -287,10 +287,7 @@ async function startInterpreter(config: KitConfig, cwd: string): Promise<PythonI
         outputCap: config.outputCap,
         ...(config.processChannel === undefined ? {} : { reportTo: config.processChannel }),
       };
-      if (!config.spare) {
-        const { startNative } = await import('../engine/native.js');
-        return startNative(options);
-      }
+      // Started by the run's setup (engine-setup.ts), or kept from the last run in watch mode.
       const { takeNativeSpare } = await import('../engine/native-spare.js');
       const spare = await takeNativeSpare(options);
       if (spare !== undefined) return spare;

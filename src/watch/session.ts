@@ -21,7 +21,7 @@ import { parseKeys, parseLine } from './keys.js';
 import { initialModel, update, type Effect, type Event, type Model } from './machine.js';
 import { renderWatch, type WatchView } from './render.js';
 import { watchSaves, type SaveWatcher } from './watcher.js';
-import { trace } from '../core/trace.js';
+import { trace } from '../trace.js';
 
 /** The streams watch mode uses (the CLI's `Io` fits; declared here so watch/ needs nothing from cli/). */
 export interface WatchIo {
@@ -239,6 +239,7 @@ export async function runWatchSession(context: WatchContext, runner: CourseRunne
       const idsByPath = new Map(exercises.map((exercise) => [exercise.workspacePath, exercise.id]));
       watcher = await watchSaves({ root: workspace.exercisesDir, idsByPath, poll: options.poll, onSave: (id) => dispatch({ type: 'file-changed', id }) });
     }
+    trace('watch: watcher ready');
     (io.stdout as NodeJS.WriteStream).on?.('resize', onResize);
     // q while Vitest is still starting quits without running anything.
     const warmed = await Promise.race([runner.warm().then(() => true), finished.then(() => false)]);

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { contentHash } from '../workspace/files.js';
-import { trace } from '../core/trace.js';
+import { trace } from '../trace.js';
 
 export interface SaveWatcher {
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import { openWorkspace } from '../context.js';
 import type { Io } from '../io.js';
 import { courseRunnerOptions, type EngineOptions } from './run.js';
 import { CourseRunner } from '../../runner/course-runner.js';
+import { trace } from '../../trace.js';
 
 export interface WatchOptions extends EngineOptions {
   /** Move on as soon as an exercise passes, instead of waiting for `n`. */
@@ -26,6 +27,7 @@ export async function runWatch(options: WatchOptions, io: Io): Promise<ExitCode>
   if (io.stdin.isTTY !== true && options.manualRun !== true) {
     throw new KataError('USAGE', 'no terminal for watch mode', NO_TTY_MESSAGE);
   }
+  trace('watch: command');
   const context = await openWorkspace(io);
   // Watch mode records every pass; refuse now rather than lose them at the first save.
   if (context.stateTooNew !== undefined) throw stateTooNewError(context.workspace.stateFile, context.stateTooNew);
@@ -35,6 +37,7 @@ export async function runWatch(options: WatchOptions, io: Io): Promise<ExitCode>
   try {
     // Watch mode keeps the next run's Python started: the learner's next save is coming.
     const runner = await CourseRunner.create({ ...courseRunnerOptions(context, options), spare: true });
+    trace('watch: interpreters found');
     try {
       return await runWatchSession(context, runner, {
         autoNext: options.autoNext === true,
