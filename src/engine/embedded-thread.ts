@@ -112,10 +112,6 @@ export class EmbeddedThread implements EmbeddedInterpreter {
     };
     const entry = planWorkerEntry();
     this.worker = new Worker(entry.script, { eval: entry.eval, workerData, stdout: true, stderr: true });
-    // An idle interpreter (loading, or kept between runs) must not keep the runner alive; pending requests hold timers that do.
-    this.worker.unref();
-    this.worker.stdout.on('data', (chunk: Buffer) => this.keepRaw(chunk.toString('utf8')));
-    this.worker.stderr.on('data', (chunk: Buffer) => this.keepRaw(chunk.toString('utf8')));
 
     let loadWaiter: { resolve: (startup: EmbeddedStartup) => void; reject: (error: Error) => void } | undefined;
     this.loaded = new Promise<EmbeddedStartup>((resolve, reject) => {
@@ -159,6 +155,13 @@ export class EmbeddedThread implements EmbeddedInterpreter {
       this.fail(new BridgeCrashError(code, null, this.raw));
       loadWaiter?.reject(this.ended ?? new BridgeCrashError(code, null, this.raw));
     });
+    // An idle interpreter (loading, or kept between runs) must not keep the runner alive; pending
+    // requests hold timers that do. Unref'd after the listeners above, since attaching a
+    // 'message' listener refs the worker again. worker.stdout and stderr are never read:
+    // reading them refs its port until it exits. They exist so that nothing the thread
+    // prints reaches our terminal; the worker sends it as 'output' messages instead
+    // (embedded-worker.ts).
+    this.worker.unref();
   }
 
   /** False once the thread has crashed, timed out or been closed. */

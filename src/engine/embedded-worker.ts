@@ -36,6 +36,16 @@ function send(message: FromWorker): void {
 
 /** Pyodide's own stdout/stderr: only what escapes a request's capture, e.g. from os.write(1, ...). */
 const rawOutput = { batched: (text: string) => send({ type: 'output', text: `${text}\n` }) };
+// Whatever this thread prints otherwise (console, Emscripten's abort message) travels the
+// same way: the main thread never reads worker.stdout/stderr (see embedded-thread.ts).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    send({ type: 'output', text: typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8') });
+    const callback = rest.find((item) => typeof item === 'function') as ((error?: Error | null) => void) | undefined;
+    callback?.();
+    return true;
+  }) as typeof stream.write;
+}
 /** Before Pyodide loads, so every timer Python schedules can be cut loose by a reset. */
 const cutTimers = guardTimers();
 

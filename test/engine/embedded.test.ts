@@ -4,7 +4,10 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseFaulthandler, stuckLocation } from '../../src/core/failures.js';
 import type { Worker } from 'node:worker_threads';
@@ -447,6 +450,23 @@ describe('reuse between runs', () => {
     } finally {
       await second.close();
     }
+  });
+
+  test('a process whose interpreter waits between runs still exits by itself', async () => {
+    // The built engine in a process of its own: one run, closed, and then nothing left to do.
+    const script = [
+      `import { startEmbedded } from ${JSON.stringify(pathToFileURL(join(PACKAGE_ROOT, 'dist', 'engine', 'embedded.js')).href)};`,
+      `const py = await startEmbedded({ cwd: ${JSON.stringify(chapter)}, outputCap: 100, cacheDir: ${JSON.stringify(cacheDir)} });`,
+      `await py.request({ op: 'eval', code: '1' }, 10000);`,
+      `await py.close();`,
+      `console.log('closed after', py.reused, 'earlier runs');`,
+    ].join('\n');
+    const file = join(scratch, 'one-run.mjs');
+    writeFileSync(file, script);
+    const result = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 90_000 });
+    expect(result.signal, `the process did not exit by itself: ${result.stdout}${result.stderr}`).toBeNull();
+    expect(result.stdout, result.stderr).toContain('closed after 0 earlier runs');
+    expect(result.status).toBe(0);
   });
 
   test('a closed interpreter answers no more requests', async () => {
