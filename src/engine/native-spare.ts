@@ -1,16 +1,18 @@
 /**
- * Watch mode's spare native interpreter: once a run has ended, the next run's Python
- * process is started and left waiting on its request pipe, so a save does not wait for
- * CPython to start and import the bridge (about 100 ms of a verdict on a 2-core machine).
+ * A native interpreter started before a run asks for one, so the run does not wait for
+ * CPython to start and import the bridge (about 100 ms on a 2-core machine). Two callers
+ * start one: every run's setup, while Vitest imports the suite (engine-setup.ts); and in
+ * watch mode, the end of a run, for the learner's next save (the spare).
  *
- * Isolation is unchanged: the spare has run nothing but the bridge. The learner's file
- * is imported by the run's first request, after the save, exactly as in a process
- * started on demand. A spare that died while it waited (a cancelled run ends every
- * reported process) or that was started for another interpreter, folder or runner is
- * not used; the run starts its own.
+ * Isolation is unchanged: the interpreter has run nothing but the bridge. The learner's
+ * file is imported by the run's first request, after the save, exactly as in a process
+ * started on demand. One that died while it waited (a cancelled run ends every reported
+ * process) or that was started for another interpreter, folder or runner is not used;
+ * the run starts its own.
  *
- * The spare lives on `globalThis`: Vitest evaluates this module afresh for each run in
- * its warm thread, and a module-level variable would forget (and leak) the spare.
+ * The slot lives on `globalThis`: run from source, Vitest evaluates this module afresh
+ * for each run in its warm thread, and a module-level variable would forget (and leak)
+ * the interpreter.
  */
 import { startNative, type NativeInterpreterHandle, type NativeOptions } from './native.js';
 
