@@ -1,7 +1,7 @@
 /**
  * The embedded engine: Python 3.14 on Pyodide (WebAssembly) for learners without a
- * modern CPython. Each suite run gets a fresh interpreter in its own worker thread,
- * restored from a cached memory snapshot when possible. The Python side is the same
+ * modern CPython. Each suite run gets a fresh interpreter in a worker thread, loaded
+ * from a cached memory snapshot when possible. The Python side is the same
  * `Session` the native engine drives, so responses have the same shapes.
  *
  * Loading Pyodide takes a second or more, so a thread is not ended after its run: it is
