@@ -8,7 +8,7 @@ hands them to the runner, which draws one lane per thread or task.
 
 from __future__ import annotations
 
-import asyncio
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -35,10 +35,16 @@ _lock = threading.Lock()
 
 
 def _lane() -> str:
-    try:
-        task = asyncio.current_task()
-    except RuntimeError:  # no running event loop in this thread
-        task = None
+    task = None
+    # Code running in a task has imported asyncio; importing it here instead would cost
+    # every bridge start 60 ms, for the exercises that never use it.
+    if "asyncio" in sys.modules:
+        import asyncio
+
+        try:
+            task = asyncio.current_task()
+        except RuntimeError:  # no running event loop in this thread
+            task = None
     if task is not None:
         return task.get_name()
     return threading.current_thread().name

@@ -29,6 +29,8 @@ export interface NativeOptions {
   startTimeoutMs?: number;
   /** The owning runner's child registry, when it lives in another thread (see processes.ts). */
   reportTo?: string;
+  /** Standard modules to import once ready, before the first request (a spare's idle time). */
+  preload?: readonly string[];
 }
 
 const BRIDGE_SCRIPT = join(PYTHON_BRIDGE_DIR, 'advpy_native.py');
@@ -70,6 +72,7 @@ export async function startNative(options: NativeOptions): Promise<NativeInterpr
       PYTHONUNBUFFERED: '1',
       PYTHONIOENCODING: 'utf-8',
       ADVPY_OUTPUT_CAP: String(options.outputCap),
+      ...(options.preload === undefined ? {} : { ADVPY_PRELOAD: options.preload.join(',') }),
     },
     stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
     ownGroup: true,

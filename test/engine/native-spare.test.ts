@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { NativeOptions } from '../../src/engine/native.js';
 import { listenForChildReports } from '../../src/engine/processes.js';
-import { discardNativeSpare, prepareNativeSpare, takeNativeSpare } from '../../src/engine/native-spare.js';
+import { discardNativeSpare, prepareNativeSpare, startNativeEarly, takeNativeSpare } from '../../src/engine/native-spare.js';
 import { testPython } from '../helpers/python.js';
 
 let dir: string;
@@ -47,6 +47,24 @@ test('a prepared spare is taken once, has imported nothing of the learner, and i
     await spare?.close();
   }
   expect(await takeNativeSpare(options)).toBeUndefined();
+});
+
+test('a spare has imported asyncio while it waited, and the learner sees no sign of being asked to; an interpreter started early for a run has not', async () => {
+  const state = 'sorted(name for name in ("asyncio",) if name in __import__("sys").modules), "ADVPY_PRELOAD" in __import__("os").environ';
+  await prepared(options);
+  const spare = await takeNativeSpare(options);
+  try {
+    expect(await spare?.request({ op: 'eval', code: state }, 5000)).toMatchObject({ ok: true, value: [['asyncio'], false] });
+  } finally {
+    await spare?.close();
+  }
+  startNativeEarly(options);
+  const early = await takeNativeSpare(options);
+  try {
+    expect(await early?.request({ op: 'eval', code: state }, 5000)).toMatchObject({ ok: true, value: [[], false] });
+  } finally {
+    await early?.close();
+  }
 });
 
 test('a spare prepared for another folder, interpreter or runner is not taken', async () => {
