@@ -6,6 +6,7 @@
  * (native-spare.ts).
  */
 import { inject } from 'vitest';
+import { nativeOptions } from '../testing/config.js';
 import { trace } from '../trace.js';
 
 trace('engine setup');
@@ -16,10 +17,5 @@ if (config?.engine === 'embedded') {
   void prepareEmbedded({ cacheDir: config.cacheDir });
 } else if (config?.engine === 'native' && config.python !== undefined && config.runDir !== undefined) {
   const { startNativeEarly } = await import('../engine/native-spare.js');
-  startNativeEarly({
-    python: config.python,
-    cwd: config.runDir,
-    outputCap: config.outputCap,
-    ...(config.processChannel === undefined ? {} : { reportTo: config.processChannel }),
-  });
+  startNativeEarly(nativeOptions(config, config.python, config.runDir));
 }

@@ -5,6 +5,7 @@
  */
 import { inject } from 'vitest';
 import type { EngineKind } from '../engine/engine.js';
+import type { NativeOptions } from '../engine/native.js';
 
 export interface KitConfig {
   /** Folder holding `<chapter>/<NN>_<name>.py`: a workspace's exercises, the stubs, or the solutions. */
@@ -49,4 +50,18 @@ export function readKitConfig(): KitConfig {
     );
   }
   return config;
+}
+
+/**
+ * How this run's native interpreters start (`python`, in `cwd`): the same options
+ * wherever one is started (the run's setup, the suite's start, watch mode's spare),
+ * since a spare is only taken by a start with equal options.
+ */
+export function nativeOptions(config: KitConfig, python: string, cwd: string): NativeOptions {
+  return {
+    python,
+    cwd,
+    outputCap: config.outputCap,
+    ...(config.processChannel === undefined ? {} : { reportTo: config.processChannel }),
+  };
 }

@@ -13,7 +13,7 @@ import { OPAQUE_MARKER, type BridgeRequest, type BridgeResponse, type PyWarning 
 import { parseFaulthandler, type TestOutput } from '../core/failures.js';
 import { parseSpans, type Timeline } from '../core/timeline.js';
 import { parseProfileRows, type Profile } from '../core/profile.js';
-import { readKitConfig, type KitConfig } from './config.js';
+import { nativeOptions, readKitConfig, type KitConfig } from './config.js';
 import { PythonError, PythonFailureError } from './errors.js';
 import { trace } from '../trace.js';
 
@@ -116,12 +116,7 @@ export class Exercise {
     trace('exercise: stopped');
     if (interpreter !== undefined && this.config.spare && this.config.engine === 'native' && this.config.python !== undefined) {
       const { prepareNativeSpare } = await import('../engine/native-spare.js');
-      prepareNativeSpare({
-        python: this.config.python,
-        cwd: dirname(this.path),
-        outputCap: this.config.outputCap,
-        ...(this.config.processChannel === undefined ? {} : { reportTo: this.config.processChannel }),
-      });
+      prepareNativeSpare(nativeOptions(this.config, this.config.python, dirname(this.path)));
     }
   }
 
@@ -281,12 +276,7 @@ async function startInterpreter(config: KitConfig, cwd: string): Promise<PythonI
   switch (config.engine) {
     case 'native': {
       if (config.python === undefined) throw new Error('no Python interpreter was chosen for the native engine');
-      const options = {
-        python: config.python,
-        cwd,
-        outputCap: config.outputCap,
-        ...(config.processChannel === undefined ? {} : { reportTo: config.processChannel }),
-      };
+      const options = nativeOptions(config, config.python, cwd);
       // Started by the run's setup (engine-setup.ts), or kept from the last run in watch mode.
       const { takeNativeSpare } = await import('../engine/native-spare.js');
       const spare = await takeNativeSpare(options);
