@@ -18,7 +18,8 @@ export default defineConfig({
     sequence: { sequencer: LongFirstSequencer },
     // The files already keep every core busy: a verify inside a test runs in one process,
     // unless the test asks for workers (--jobs), as test/commands/verify-parallel.test.ts does.
-    env: { ADVPY_VERIFY_JOBS: process.env.ADVPY_VERIFY_JOBS ?? '1' },
+    // No test's `run` leaves a resident runner behind, except test/e2e/resident.test.ts's, which asks for them.
+    env: { ADVPY_VERIFY_JOBS: process.env.ADVPY_VERIFY_JOBS ?? '1', ADVPY_RESIDENT: '0' },
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

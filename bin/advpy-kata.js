@@ -4,4 +4,16 @@ import module from 'node:module';
 
 // Node 22.1+ can cache compiled code between runs; on Node 20 this is simply absent.
 module.enableCompileCache?.();
-await import('../dist/cli-bundle/main.js');
+// `run` is first offered to a resident runner (src/resident/), before the rest of the
+// CLI is loaded: a handed-off run needs none of it.
+if (process.argv[2] === 'run') {
+  const { handOff } = await import('../dist/cli-bundle/client.js');
+  const code = await handOff(process.argv.slice(2));
+  if (code !== undefined) {
+    process.exitCode = code;
+  } else {
+    await import('../dist/cli-bundle/main.js');
+  }
+} else {
+  await import('../dist/cli-bundle/main.js');
+}

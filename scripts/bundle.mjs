@@ -13,7 +13,7 @@ const outdir = join(root, 'dist', 'cli-bundle');
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
   outdir,
   bundle: true,
   splitting: true,
@@ -24,6 +24,19 @@ await build({
   external: ['vitest', 'vitest/*', 'chokidar', 'pyodide', 'pyright'],
   // commander is CommonJS; a bundled ESM file needs a real `require` for it.
   banner: { js: "import { createRequire as __advpyRequire } from 'node:module'; const require = __advpyRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+// The resident runner's client (src/resident/client.ts) is loaded before anything else
+// by every `run`: one self-contained file, as a separate chunk graph would cost a
+// handed-off run more time than the run itself takes.
+await build({
+  entryPoints: { client: join(root, 'src', 'resident', 'client.ts') },
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
   logLevel: 'warning',
 });
 

@@ -18,6 +18,8 @@ export interface InputStream {
   pause(): unknown;
 }
 
+import type { RunnerSource } from '../runner/runner-source.js';
+
 export interface Io {
   stdout: OutputStream;
   stderr: OutputStream;
@@ -26,6 +28,10 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Whether to colour output (NO_COLOR / FORCE_COLOR / TTY already applied). */
   color: boolean;
+  /** Where `run` gets its runner: a resident runner passes the ones it keeps; by default each command makes its own. */
+  runners?: RunnerSource;
+  /** Aborted when whoever asked for the command stops waiting (a resident runner's client pressing Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /** NO_COLOR wins, then FORCE_COLOR, then whether stdout is a terminal. */

@@ -35,8 +35,13 @@ async function stopChildren(): Promise<void> {
   await shutdownChildren();
 }
 
-const code = await runCli(process.argv.slice(2), processIo());
+const argv = process.argv.slice(2);
+// As the command found it: running it may add to process.env (Vite does), and a resident runner's identity depends on it.
+const startEnv = { ...process.env };
+const code = await runCli(argv, processIo());
 await stopChildren();
+// bin/ offered this `run` to a resident runner and none answered: start one for the next `run`.
+if (argv[0] === 'run') (await import('../resident/start.js')).startResident(argv, code, startEnv, process.cwd());
 // A pipe is written asynchronously on POSIX: exiting before it drains cuts the report (flush.ts).
 const flushed = await flushOutput([process.stdout, process.stderr]);
 if (flushed === 'stalled') process.stderr.write(`\nadvpy-kata: the program reading this output took nothing for ${STALL_LIMIT_MS / 1000} s, so the rest of it was dropped.\n`);

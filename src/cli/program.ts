@@ -11,6 +11,7 @@ import { themeFor } from '../ui/theme.js';
 import { describeWriteError, isFileSystemError } from '../workspace/write-problems.js';
 import { parseJobsFlag } from './commands/verify-jobs.js';
 import { VERIFY_WORKER_COMMAND } from './commands/verify-protocol.js';
+import { RESIDENT_COMMAND } from '../core/resident-protocol.js';
 
 const ENGINES = ['auto', 'native', 'embedded'];
 const EXIT_CODES_HELP = `
@@ -129,6 +130,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
   // Internal: a parallel verify forks itself to run this (verify-workers.ts); not for people.
   program.command(VERIFY_WORKER_COMMAND, { hidden: true }).action(async () => set(await (await import('./commands/verify-worker.js')).runVerifyWorker(io)));
 
+  // Internal: the background runner a `run` starts for the next one (src/resident/); not for people.
+  program.command(RESIDENT_COMMAND, { hidden: true }).action(async () => set(await (await import('../resident/server.js')).runResident(io)));
+
   examples(
     engineOptions(program.command('doctor').description('show which Python runs your code, and why')).option(
       '--json',
@@ -172,7 +176,7 @@ function findUnknownCommand(argv: readonly string[], program: Command): { word: 
   const names = [...program.commands.map((command) => command.name()), 'help'];
   if (names.includes(word)) return undefined;
   const suggestion = names
-    .filter((name) => name !== VERIFY_WORKER_COMMAND)
+    .filter((name) => name !== VERIFY_WORKER_COMMAND && name !== RESIDENT_COMMAND)
     .map((name) => ({ name, distance: editDistance(word, name) }))
     .filter((candidate) => candidate.distance <= 2)
     .sort((a, b) => a.distance - b.distance)[0]?.name;

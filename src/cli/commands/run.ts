@@ -6,6 +6,8 @@ import type { Exercise } from '../../core/manifest.js';
 import { isPass, testsOf, type SuiteOutcome } from '../../core/outcome.js';
 import { advance, recordRun } from '../../core/state.js';
 import { CourseRunner, type CourseRunnerOptions } from '../../runner/course-runner.js';
+import { trace } from '../../trace.js';
+import { freshRunners } from '../../runner/runner-source.js';
 import { editorLaunch, failingLine } from '../../core/editor-command.js';
 import { openEditor } from '../../workspace/open-editor.js';
 import { renderOutcome } from '../../ui/render-outcome.js';
@@ -57,25 +59,27 @@ export async function runRun(options: RunOptions, io: Io): Promise<ExitCode> {
   const context = await openWorkspace(io);
   const exercise = resolveExercise(context, options.exercise);
   requireLearnerFile(context, exercise);
-  const runner = await createCourseRunner(context, options);
-  try {
-    const outcome = await runner.run(exercise, context.workspace.exercisesDir);
-    io.stdout.write(`${renderRunResult(context, exercise, outcome)}\n`);
-    if (options.timeline === true) io.stdout.write(`${renderTimelineSection(context, exercise, outcome)}\n`);
-    // A profile is the point of the exercise that records one: always shown.
-    const profiles = renderProfiles(context, outcome);
-    if (profiles !== '') io.stdout.write(`${profiles}\n`);
-    if (options.edit === true) await editExercise(context, exercise, outcome);
-    if (outcome.kind === 'unsupported' || outcome.kind === 'error') return EXIT.failing;
-    const passed = isPass(outcome);
-    let state = recordRun(context.state, exercise.id, passed, new Date());
-    if (passed && state.current === exercise.id) state = advance(state, context.course.exercises);
-    await saveState(context, state);
-    if (passed) io.stdout.write(`${renderPassNotice(context, exercise)}\n`);
-    return passed ? EXIT.ok : EXIT.failing;
-  } finally {
-    await runner.close();
-  }
+  const runnerOptions = courseRunnerOptions(context, options);
+  trace('run: workspace open');
+  const runners = io.runners ?? freshRunners;
+  const outcome = await runners.use(runnerOptions, (runner) => runner.run(exercise, context.workspace.exercisesDir, io.signal));
+  // Whoever asked has gone (Ctrl-C in a resident runner's client): nothing to show or record.
+  if (io.signal?.aborted === true) return EXIT.interrupted;
+  // Interpreters are found when a runner starts: one kept from before a Python was installed must look again.
+  if (outcome.kind === 'unsupported') await runners.forget(runnerOptions);
+  io.stdout.write(`${renderRunResult(context, exercise, outcome)}\n`);
+  if (options.timeline === true) io.stdout.write(`${renderTimelineSection(context, exercise, outcome)}\n`);
+  // A profile is the point of the exercise that records one: always shown.
+  const profiles = renderProfiles(context, outcome);
+  if (profiles !== '') io.stdout.write(`${profiles}\n`);
+  if (options.edit === true) await editExercise(context, exercise, outcome);
+  if (outcome.kind === 'unsupported' || outcome.kind === 'error') return EXIT.failing;
+  const passed = isPass(outcome);
+  let state = recordRun(context.state, exercise.id, passed, new Date());
+  if (passed && state.current === exercise.id) state = advance(state, context.course.exercises);
+  await saveState(context, state);
+  if (passed) io.stdout.write(`${renderPassNotice(context, exercise)}\n`);
+  return passed ? EXIT.ok : EXIT.failing;
 }
 
 /** Open the exercise at its failing line (line 1 when nothing points anywhere). */

@@ -1,0 +1,231 @@
+/**
+ * The resident runner: a background process that keeps Vitest, its worker thread
+ * and the next Python interpreter warm, and runs the `run` commands clients hand
+ * it, one at a time, exactly as the command would run in their own process (the
+ * same runCli, with an Io that writes to the client's socket).
+ *
+ * It owns its socket and its runners. It ends itself after a quiet spell
+ * (ADVPY_RESIDENT_IDLE_S, ten minutes by default), and at once when the package's
+ * code changed under it, telling the client to run the command itself.
+ */
+import { mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { dirname, join } from 'node:path';
+import { EXIT, type ExitCode } from '../core/errors.js';
+import {
+  RESIDENT_COMMAND,
+  decodeMessages,
+  encodeMessage,
+  idleMs,
+  isRequest,
+  residentEligibility,
+  type ResidentReply,
+  type ResidentRequest,
+} from '../core/resident-protocol.js';
+import type { InputStream, Io } from '../cli/io.js';
+import { KeptRunners } from '../runner/runner-source.js';
+import { trace } from '../trace.js';
+import { residentAddress } from './address.js';
+import { codeFingerprint, watchCode } from './code-watch.js';
+
+/** Runs until idle or stale; then closes its runners (ending their Python) and returns. */
+export async function runResident(io: Io): Promise<ExitCode> {
+  const address = residentAddress(io.env, io.cwd);
+  const server = await claim(address.path);
+  // Another runner for this identity is already up: it serves, this one has nothing to do.
+  if (server === undefined) return EXIT.ok;
+  process.title = `advpy-kata ${RESIDENT_COMMAND}`;
+  trace(`resident: listening on ${address.path}`);
+  const runners = new KeptRunners();
+  const wait = idleMs(io.env);
+
+  let queue: Promise<void> = Promise.resolve();
+  let busy = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let finish = (): void => undefined;
+  const ended = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  let stale = false;
+  const rest = (): void => {
+    clearTimeout(timer);
+    if (busy > 0) return;
+    // Old code has nothing more to serve: end now rather than after a quiet spell.
+    if (stale) finish();
+    else timer = setTimeout(finish, wait);
+  };
+  const watcher = watchCode(() => {
+    trace('resident: the package changed');
+    stale = true;
+    rest();
+  });
+  const fingerprint = watcher === undefined ? codeFingerprint() : '';
+  const isStale = (): boolean => stale || (watcher === undefined && codeFingerprint() !== fingerprint);
+
+  server.on('connection', (socket) => {
+    trace('resident: connection');
+    readRequest(socket, (request) => {
+      busy++;
+      clearTimeout(timer);
+      send(socket, { type: 'accepted' });
+      queue = queue.then(async () => {
+        // A rebuilt or reinstalled package: this process runs old code. Step aside.
+        if (isStale()) {
+          send(socket, { type: 'stale' });
+          socket.end();
+          finish();
+          return;
+        }
+        await serve(socket, request, io, runners);
+      }).finally(() => {
+        busy--;
+        rest();
+      });
+    });
+  });
+
+  // Warm up for the command that will most likely come: `run` with no flags.
+  void warmUp(io, runners).catch(() => undefined);
+  rest();
+  await ended;
+  trace('resident: ending');
+  watcher?.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await runners.close();
+  return EXIT.ok;
+}
+
+/** Listen on `path`, taking over a socket file left by a runner that died; undefined when a live runner has it. */
+async function claim(path: string): Promise<Server | undefined> {
+  if (process.platform !== 'win32') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // In a shared temporary folder, only a folder of our own is safe to listen in.
+    const owner = statSync(dirname(path)).uid;
+    if (process.getuid !== undefined && owner !== process.getuid()) return undefined;
+  }
+  try {
+    return await listen(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+  }
+  if (await answers(path)) return undefined;
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+  try {
+    return await listen(path);
+  } catch {
+    // Lost a race with another runner starting: it serves.
+    return undefined;
+  }
+}
+
+function listen(path: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(path, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+function answers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(path);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** The first line a client sends is its request; anything else is refused. */
+function readRequest(socket: Socket, onRequest: (request: ResidentRequest) => void): void {
+  socket.setEncoding('utf8');
+  let buffered = '';
+  const onData = (chunk: string): void => {
+    const { messages, rest } = decodeMessages(buffered + chunk);
+    buffered = rest;
+    const [first] = messages;
+    if (messages.length === 0) return;
+    socket.off('data', onData);
+    if (!isRequest(first)) return refuse(socket, 'not a request this runner understands');
+    const eligible = residentEligibility(first.argv, {});
+    if (!eligible.ok) return refuse(socket, eligible.why);
+    onRequest(first);
+  };
+  socket.on('data', onData);
+  socket.on('error', () => undefined);
+}
+
+function refuse(socket: Socket, why: string): void {
+  send(socket, { type: 'refused', why });
+  socket.end();
+}
+
+function send(socket: Socket, reply: ResidentReply): void {
+  if (!socket.destroyed && socket.writable) socket.write(encodeMessage(reply));
+}
+
+/** Run the request's command as the client's process would, writing to its socket. */
+async function serve(socket: Socket, request: ResidentRequest, base: Io, runners: KeptRunners): Promise<void> {
+  // The client is gone (Ctrl-C): its run is stopped, and nothing is recorded.
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  socket.once('close', abort);
+  if (socket.destroyed) return;
+  trace(`resident: request ${request.argv.join(' ')}`);
+  const io: Io = {
+    stdout: { write: (text: string) => send(socket, { type: 'stdout', text }), ...request.stdout },
+    stderr: { write: (text: string) => send(socket, { type: 'stderr', text }), ...request.stderr },
+    stdin: NO_INPUT,
+    cwd: base.cwd,
+    env: base.env,
+    color: request.color,
+    runners,
+    signal: controller.signal,
+  };
+  let code: number = EXIT.internal;
+  try {
+    const { runCli } = await import('../cli/program.js');
+    code = await runCli(request.argv, io);
+  } catch (error) {
+    send(socket, { type: 'stderr', text: `internal error: ${error instanceof Error ? error.message : String(error)}\n` });
+  }
+  socket.off('close', abort);
+  send(socket, { type: 'exit', code });
+  socket.end();
+  trace(`resident: answered ${code}`);
+}
+
+/** `run` reads nothing from a terminal; a handed-off command has none. */
+const NO_INPUT: InputStream = {
+  isTTY: false,
+  on: () => undefined,
+  off: () => undefined,
+  resume: () => undefined,
+  pause: () => undefined,
+};
+
+/**
+ * Warm up what a plain `run` in this workspace will use: Vitest, its worker thread
+ * and the testing kit, by running the first exercise's suite on its reference
+ * solution. The learner's own code is not run until they ask.
+ */
+async function warmUp(io: Io, runners: KeptRunners): Promise<void> {
+  const quiet: Io = { ...io, stdout: { write: () => true }, stderr: { write: () => true } };
+  const { openWorkspace } = await import('../cli/context.js');
+  const { courseRunnerOptions } = await import('../cli/commands/run.js');
+  const { COURSE_ROOT } = await import('../workspace/course.js');
+  const context = await openWorkspace(quiet);
+  const [first] = context.course.exercises;
+  await runners.use(courseRunnerOptions(context, {}), async (runner) => {
+    if (first !== undefined) await runner.run(first, join(COURSE_ROOT, 'solutions'));
+  });
+  trace('resident: warm');
+}
