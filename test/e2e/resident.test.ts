@@ -1,0 +1,229 @@
+/**
+ * The resident runner through the built CLI, as a learner's terminal or editor task
+ * runs it: the first `run` starts a runner, later ones are handed to it and must
+ * print, exit and record exactly what a `run` in its own process would.
+ * Needs `npm run build` first (npm test does it).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { memoryIo } from '../helpers/io.js';
+import { processesIn } from '../helpers/leftovers.js';
+import { testPython } from '../helpers/python.js';
+
+const BIN = join(PACKAGE_ROOT, 'bin', 'advpy-kata.js');
+const STUB = join(PACKAGE_ROOT, 'exercises', '01_decorators', '01_logged.py');
+const SOLUTION = join(PACKAGE_ROOT, 'solutions', '01_decorators', '01_logged.py');
+let root: string;
+let template: string;
+let python: string;
+let copies = 0;
+/** Every workspace a test made, so no runner outlives the file. */
+const made: string[] = [];
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'advpy-resident-'));
+  template = join(root, 'template');
+  python = await testPython();
+  expect(await runCli(['init', template, '--no-git', '--no-install'], memoryIo(root, { ADVPY_CACHE_DIR: join(root, 'cache') }))).toBe(0);
+});
+afterEach(() => {
+  for (const workspace of made.splice(0)) for (const process of processesIn(workspace)) kill(process.pid);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function kill(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+interface Setup {
+  workspace: string;
+  env: NodeJS.ProcessEnv;
+  trace: string;
+  learnerFile: string;
+}
+
+/** A fresh workspace whose `run`s may use a resident runner, traced to a file of its own. */
+function setup(extra: NodeJS.ProcessEnv = {}): Setup {
+  const workspace = join(root, `ws${++copies}`);
+  spawnSync('cp', ['-r', template, workspace]);
+  made.push(workspace);
+  const trace = join(root, `trace${copies}.log`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ADVPY_PYTHON: python,
+    ADVPY_CACHE_DIR: join(root, 'cache'),
+    NO_COLOR: '1',
+    ADVPY_TRACE: trace,
+    // The project's tests turn runners off (vitest.config.ts), and CI may set CI=true: ask for one.
+    ADVPY_RESIDENT: '1',
+    ADVPY_RESIDENT_IDLE_S: '60',
+    ...extra,
+  };
+  return { workspace, env, trace, learnerFile: join(workspace, 'exercises', '01_decorators', '01_logged.py') };
+}
+
+function run(setup: Setup, args: string[] = ['run', '01']): { code: number | null; out: string; err: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: setup.workspace, env: setup.env, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+function traceLines(setup: Setup): string[] {
+  return existsSync(setup.trace) ? readFileSync(setup.trace, 'utf8').split('\n') : [];
+}
+
+/** The pid of the runner that listens for this workspace, once it does. */
+async function runnerPid(setup: Setup, after = 0): Promise<number> {
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    const lines = traceLines(setup).filter((line) => line.includes('resident: warm'));
+    const line = lines[lines.length - 1];
+    const pid = Number(line?.split(' ')[1]?.split('/')[0]);
+    if (line !== undefined && pid !== after) return pid;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no resident runner became ready; trace:\n${traceLines(setup).join('\n')}`);
+}
+
+/** Requests the runner took so far. */
+function handedOff(setup: Setup): number {
+  return traceLines(setup).filter((line) => line.includes('resident: request')).length;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(condition: () => boolean, what: string, limitMs = 20_000): Promise<void> {
+  for (let waited = 0; waited < limitMs; waited += 100) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+describe('a resident runner', () => {
+  test('answers later runs exactly as a run in its own process would: output, exit code and recorded progress', async () => {
+    const ws = setup();
+    const inProcess = run(ws);
+    expect(inProcess.code, inProcess.err).toBe(1);
+    expect(handedOff(ws)).toBe(0);
+    await runnerPid(ws);
+
+    const failing = run(ws);
+    expect(handedOff(ws), 'the second run was handed to the runner').toBe(1);
+    expect(failing).toEqual(inProcess);
+
+    copyFileSync(SOLUTION, ws.learnerFile);
+    const passing = run(ws);
+    expect(handedOff(ws)).toBe(2);
+    expect(passing.code, passing.err).toBe(0);
+    expect(passing.out).toContain('01_logged passed!');
+    // Progress was recorded by the runner, in the learner's state file.
+    const list = spawnSync(process.execPath, [BIN, 'list', '--json'], { cwd: ws.workspace, env: ws.env, encoding: 'utf8' });
+    const listed = JSON.parse(list.stdout) as Array<{ name: string; state: string }>;
+    expect(listed.find((exercise) => exercise.name === 'logged')?.state).toBe('done');
+    expect(listed.find((exercise) => exercise.name === 'wraps')?.state).toBe('current');
+
+    // The file as saved is what runs: back to the stub, back to failing.
+    copyFileSync(STUB, ws.learnerFile);
+    expect(run(ws)).toEqual(inProcess);
+    expect(handedOff(ws)).toBe(3);
+  });
+
+  test('a command it does not take (--edit, --help) runs in its own process', async () => {
+    const ws = setup({ VISUAL: 'true' });
+    run(ws);
+    await runnerPid(ws);
+    const help = run(ws, ['run', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('--timeline');
+    const edit = run(ws, ['run', '01', '--edit']);
+    expect(edit.code).toBe(1);
+    expect(handedOff(ws)).toBe(0);
+  });
+
+  test('Ctrl-C in a handed-off run stops its Python, exits 130, and leaves the runner ready for the next run', async () => {
+    // A limit longer than the test: only Ctrl-C can end the loop.
+    const ws = setup({ ADVPY_TIMEOUT_MS: '60000' });
+    run(ws);
+    const pid = await runnerPid(ws);
+    writeFileSync(ws.learnerFile, 'while True:\n    pass\n');
+    const child = spawn(process.execPath, [BIN, 'run', '01'], { cwd: ws.workspace, env: ws.env, stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await until(() => handedOff(ws) === 1, 'the runner took the run');
+    await until(() => traceLines(ws).slice(traceLines(ws).findIndex((line) => line.includes('resident: request'))).some((line) => line.includes('exercise: start interpreter')), 'the run imports the loop');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const looping = processesIn(ws.workspace).filter((process) => process.command.includes('advpy_native')).map((process) => process.pid);
+    expect(looping.length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('Interrupted');
+    // The loop's interpreter is ended by the runner; the runner itself stays.
+    await until(() => !looping.some(alive), 'the looping Python ended');
+    expect(alive(pid)).toBe(true);
+
+    copyFileSync(SOLUTION, ws.learnerFile);
+    const after = run(ws);
+    expect(after.code, after.err).toBe(0);
+    expect(handedOff(ws)).toBe(2);
+    // The interrupted run recorded nothing: one failing attempt (the first run), then the pass.
+    const state = JSON.parse(readFileSync(join(ws.workspace, '.advpy-kata', 'state.json'), 'utf8')) as { exercises: Record<string, { status: string; attempts: number }> };
+    expect(state.exercises['01_logged']).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  test('a runner that was killed leaves a socket file behind; the next run runs by itself and starts a new runner', async () => {
+    const ws = setup();
+    run(ws);
+    const first = await runnerPid(ws);
+    process.kill(first, 'SIGKILL');
+    await until(() => !alive(first), 'the runner died');
+    const sockets = readdirSync(join(root, 'cache', 'resident'));
+    expect(sockets.length).toBeGreaterThan(0);
+
+    const result = run(ws);
+    expect(result.code, result.err).toBe(1);
+    expect(result.err).toBe('');
+    expect(handedOff(ws)).toBe(0);
+    const second = await runnerPid(ws, first);
+    expect(second).not.toBe(first);
+    expect(run(ws).code).toBe(1);
+    expect(handedOff(ws)).toBe(1);
+  });
+
+  test('ends itself after ADVPY_RESIDENT_IDLE_S quiet seconds, with its interpreters and its socket', async () => {
+    const ws = setup({ ADVPY_RESIDENT_IDLE_S: '2' });
+    run(ws);
+    const pid = await runnerPid(ws);
+    const socket = traceLines(ws).find((line) => line.includes('resident: listening on'))?.split('listening on ')[1] ?? '';
+    expect(existsSync(socket)).toBe(true);
+    await until(() => !alive(pid), 'the idle runner ended', 30_000);
+    expect(existsSync(socket)).toBe(false);
+    await until(() => processesIn(ws.workspace).length === 0, 'its interpreters ended');
+  });
+
+  test('is never started with ADVPY_RESIDENT=0, or under CI', async () => {
+    for (const extra of [{ ADVPY_RESIDENT: '0' }, { ADVPY_RESIDENT: '', CI: 'true' }]) {
+      const ws = setup(extra);
+      expect(run(ws).code).toBe(1);
+      expect(run(ws).code).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(traceLines(ws).filter((line) => line.includes('resident:'))).toEqual([]);
+      expect(processesIn(ws.workspace)).toEqual([]);
+    }
+  });
+});
