@@ -44,6 +44,7 @@ export async function handOff(argv: readonly string[], env: NodeJS.ProcessEnv = 
 function ask(address: ResidentAddress, argv: readonly string[]): Promise<Answer> {
   // Built before connecting: the first touch of process.stdout creates its stream, which takes a few ms.
   const requestLine = encodeMessage(request(argv));
+  trace('client: request built');
   return new Promise((resolve) => {
     const socket = connect(address.path);
     socket.setEncoding('utf8');

@@ -65,6 +65,7 @@ export async function runResident(io: Io): Promise<ExitCode> {
   server.on('connection', (socket) => {
     trace('resident: connection');
     readRequest(socket, (request) => {
+      trace('resident: read');
       busy++;
       clearTimeout(timer);
       send(socket, { type: 'accepted' });

@@ -205,6 +205,25 @@ describe('a resident runner', () => {
     expect(handedOff(ws)).toBe(1);
   });
 
+  test('a runner that dies during a run: the command says so and runs it by itself', async () => {
+    const ws = setup({ ADVPY_TIMEOUT_MS: '3000' });
+    run(ws);
+    const pid = await runnerPid(ws);
+    writeFileSync(ws.learnerFile, 'while True:\n    pass\n');
+    const child = spawn(process.execPath, [BIN, 'run', '01'], { cwd: ws.workspace, env: ws.env, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await until(() => handedOff(ws) === 1, 'the runner took the run');
+    process.kill(pid, 'SIGKILL');
+    // Run here instead, to the same verdict: the loop hits the time limit.
+    expect(await exited).toBe(1);
+    expect(stderr).toContain('the background runner stopped before the run ended; running it here instead');
+    expect(stdout).toContain('Python did not finish within 3 s, so it was stopped.');
+  });
+
   test('ends itself after ADVPY_RESIDENT_IDLE_S quiet seconds, with its interpreters and its socket', async () => {
     const ws = setup({ ADVPY_RESIDENT_IDLE_S: '2' });
     run(ws);
