@@ -49,6 +49,8 @@ export interface DoctorJson {
   /** Every interpreter found, in the order they are tried. */
   pythons: DoctorPython[];
   exercises: DoctorExercise[];
+  /** The background runner `run` in this folder hands its work to: running, not running (the next `run` starts one) or off. */
+  resident: { state: 'running' | 'not running'; socket: string; idleSeconds: number } | { state: 'off'; why: string };
   /** Every exercise can run here (the exit code says the same). */
   ok: boolean;
 }
@@ -94,6 +96,7 @@ export function doctorJson(facts: Omit<DoctorFacts, 'theme' | 'installAdvice'>):
     embedded: { pyodide: facts.pyodideVersion, python: EMBEDDED_PYTHON, capabilities: [...EMBEDDED_CAPABILITIES] },
     pythons,
     exercises,
+    resident: facts.resident,
     ok: exercises.every((entry) => entry.engine !== 'none'),
   };
 }

@@ -3,6 +3,7 @@ import type { EngineChoice } from '../core/config.js';
 import type { EnginePlan } from '../core/engine-plan.js';
 import type { Exercise } from '../core/manifest.js';
 import type { ProbedPython } from '../engine/discover.js';
+import type { ResidentStatus } from '../resident/status.js';
 import type { Theme } from './theme.js';
 
 export interface DoctorFacts {
@@ -14,6 +15,8 @@ export interface DoctorFacts {
   pythons: readonly ProbedPython[];
   plans: ReadonlyArray<{ exercise: Exercise; plan: EnginePlan }>;
   pyodideVersion: string;
+  /** The background runner that `run` in this folder hands its work to (src/resident/). */
+  resident: ResidentStatus;
   installAdvice: string;
 }
 
@@ -55,7 +58,21 @@ export function renderDoctor(facts: DoctorFacts): string {
     groups.set(key, [...(groups.get(key) ?? []), exercise.code]);
   }
   for (const [key, codes] of groups) lines.push(`  ${codes.join(' ')} ${theme.glyph.arrow} ${key}`);
+  lines.push('', `${theme.bold('Resident runner for `run` here:')} ${describeResident(facts.resident)}`);
   const anyNative = facts.plans.some(({ plan }) => plan.engine === 'native');
   if (!anyNative) lines.push('', theme.bold('To run on native CPython, install one:'), ...facts.installAdvice.split('\n').map((line) => `  ${line}`));
   return lines.join('\n');
+}
+
+function describeResident(resident: ResidentStatus): string {
+  const ends = (status: { idleSeconds: number }): string =>
+    `it ends after ${status.idleSeconds >= 120 ? `${status.idleSeconds / 60} idle minutes` : `${status.idleSeconds} idle seconds`}; ADVPY_RESIDENT=0 turns it off`;
+  switch (resident.state) {
+    case 'off':
+      return `off (${resident.why})`;
+    case 'running':
+      return `running, at ${resident.socket}; ${ends(resident)}`;
+    case 'not running':
+      return `not running; the next \`run\` starts one, to keep later runs fast (${ends(resident)})`;
+  }
 }

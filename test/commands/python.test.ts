@@ -61,6 +61,8 @@ describe('advpy-kata doctor', () => {
     expect(result.out).toMatch(new RegExp(`✓ used cpython 3\\.\\d+\\.\\d+\\S*  ${escape(python)} \\(env\\)`));
     expect(result.out).toContain('Which engine runs each exercise:');
     expect(result.out).toMatch(new RegExp(`^  01( \\d\\d)* → native CPython 3\\.\\d+\\.\\d+\\S* \\(${escape(python)}\\): chosen with ADVPY_PYTHON$`, 'm'));
+    // The project's tests turn resident runners off (vitest.config.ts), and doctor says so.
+    expect(result.out).toContain('Resident runner for `run` here: off (ADVPY_RESIDENT=0)');
     const planned = [...result.out.matchAll(/^ {2}((?:\d\d ?)+) → /gm)].flatMap((match) => match[1]!.trim().split(' '));
     expect(planned.sort()).toEqual(COURSE.exercises.map((exercise) => exercise.code).sort());
   });
@@ -82,6 +84,7 @@ describe('advpy-kata doctor', () => {
     });
     expect(report.exercises.map((entry: { exercise: string }) => entry.exercise)).toEqual(IDS);
     expect(report.exercises[0]).toEqual({ exercise: IDS[0], engine: 'native', python, why: 'chosen with ADVPY_PYTHON' });
+    expect(report.resident).toEqual({ state: 'off', why: 'ADVPY_RESIDENT=0' });
   });
 
   it('--engine embedded plans the embedded Python, and works outside a workspace', async () => {

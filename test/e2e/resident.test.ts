@@ -190,10 +190,13 @@ describe('a resident runner', () => {
     const ws = setup();
     run(ws);
     const first = await runnerPid(ws);
+    const doctor = (): { state: string; socket?: string } => JSON.parse(run(ws, ['doctor', '--json']).out).resident;
+    expect(doctor()).toMatchObject({ state: 'running', idleSeconds: 60 });
     process.kill(first, 'SIGKILL');
     await until(() => !alive(first), 'the runner died');
     const sockets = readdirSync(join(root, 'cache', 'resident'));
     expect(sockets.length).toBeGreaterThan(0);
+    expect(doctor().state).toBe('not running');
 
     const result = run(ws);
     expect(result.code, result.err).toBe(1);

@@ -18,7 +18,7 @@ const FREE_THREADING = exercise(3, 'parallel', { requires: { python: '3.13', cap
 
 function report(engine: EngineChoice, found: readonly ProbedPython[] = FOUND) {
   const plans = [PLAIN, THREADS, FREE_THREADING].map((entry) => ({ exercise: entry, plan: planEngine(entry, engine, found) }));
-  return doctorJson({ node: 'v20.19.0', platform: 'linux', engine, workspaceRoot: undefined, pythons: found, plans, pyodideVersion: '314.0.7' });
+  return doctorJson({ node: 'v20.19.0', platform: 'linux', engine, workspaceRoot: undefined, pythons: found, plans, pyodideVersion: '314.0.7', resident: { state: 'not running', socket: '/run/advpy.sock', idleSeconds: 600 } });
 }
 
 describe('doctorJson', () => {

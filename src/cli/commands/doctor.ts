@@ -14,6 +14,7 @@ import { themeFor } from '../../ui/theme.js';
 import type { Io } from '../io.js';
 import type { EngineOptions } from './run.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
+import { residentStatus } from '../../resident/status.js';
 
 export interface DoctorOptions extends EngineOptions {
   /** Print the facts as JSON (see ui/doctor-json.ts) instead of text. */
@@ -34,7 +35,8 @@ export async function runDoctor(options: DoctorOptions, io: Io): Promise<ExitCod
   const plans = course.exercises.map((exercise) => ({ exercise, plan: planEngine(exercise, engine, pythons) }));
   const require = createRequire(`${PACKAGE_ROOT}/package.json`);
   const pyodideVersion = (require('pyodide/package.json') as { version: string }).version;
-  const facts = { node: process.version, platform: process.platform, engine, workspaceRoot: workspace?.root, pythons, plans, pyodideVersion };
+  const resident = await residentStatus(io.env, io.cwd);
+  const facts = { node: process.version, platform: process.platform, engine, workspaceRoot: workspace?.root, pythons, plans, pyodideVersion, resident };
   if (options.json === true) io.stdout.write(`${JSON.stringify(doctorJson(facts), null, 2)}\n`);
   else io.stdout.write(`${renderDoctor({ ...facts, theme, installAdvice: renderInstallAdvice(process.platform) })}\n`);
   return plans.every(({ plan }) => plan.engine !== 'none') ? EXIT.ok : EXIT.failing;
