@@ -80,10 +80,13 @@ function traceLines(setup: Setup): string[] {
   return existsSync(setup.trace) ? readFileSync(setup.trace, 'utf8').split('\n') : [];
 }
 
-/** The pid of the runner that listens for this workspace, once it does. */
+/**
+ * The pid of the runner that listens for this workspace, once it does. Requests that
+ * come while it warms up wait their turn, so listening is enough.
+ */
 async function runnerPid(setup: Setup, after = 0): Promise<number> {
   for (let waited = 0; waited < 30_000; waited += 100) {
-    const lines = traceLines(setup).filter((line) => line.includes('resident: warm'));
+    const lines = traceLines(setup).filter((line) => line.includes('resident: listening'));
     const line = lines[lines.length - 1];
     const pid = Number(line?.split(' ')[1]?.split('/')[0]);
     if (line !== undefined && pid !== after) return pid;
@@ -166,9 +169,11 @@ describe('a resident runner', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await until(() => handedOff(ws) === 1, 'the runner took the run');
-    await until(() => traceLines(ws).slice(traceLines(ws).findIndex((line) => line.includes('resident: request'))).some((line) => line.includes('exercise: start interpreter')), 'the run imports the loop');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const looping = processesIn(ws.workspace).filter((process) => process.command.includes('advpy_native')).map((process) => process.pid);
+    // The run's interpreter runs in the exercise's folder (the warm-up's ran elsewhere).
+    const pythons = (): number[] => processesIn(ws.workspace).filter((process) => process.command.includes('advpy_native')).map((process) => process.pid);
+    await until(() => pythons().length > 0, 'the run started its Python');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const looping = pythons();
     expect(looping.length).toBeGreaterThan(0);
     child.kill('SIGINT');
     expect(await exited).toBe(130);

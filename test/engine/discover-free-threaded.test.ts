@@ -87,6 +87,7 @@ describe('free-threaded discovery', () => {
       pythons: found,
       plans: [],
       pyodideVersion: '0.0.0',
+      resident: { state: 'off', why: 'ADVPY_RESIDENT=0' },
       installAdvice: '',
     });
     const line = (path: string) => text.split('\n').find((candidate) => candidate.includes(path)) ?? '';

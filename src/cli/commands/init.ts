@@ -189,7 +189,7 @@ Stuck? \`npx advpy-kata hint\` shows the next hint for the current exercise
 | command | what it does |
 | --- | --- |
 | \`npx advpy-kata\` | watch mode (same as \`watch\`) |
-| \`npx advpy-kata run [NN]\` | run one exercise's tests once |
+| \`npx advpy-kata run [NN]\` | run one exercise's tests once (the first \`run\` leaves a runner in the background that makes the next ones fast; it ends after 10 idle minutes, and \`ADVPY_RESIDENT=0\` turns it off) |
 | \`npx advpy-kata hint [NN]\` | the next hint (\`--all\` for every hint) |
 | \`npx advpy-kata list\` | every exercise and its state |
 | \`npx advpy-kata reset NN\` | start an exercise over (your version is kept in \`.advpy-kata/backups\`) |
