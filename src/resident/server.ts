@@ -36,6 +36,7 @@ export async function runResident(io: Io): Promise<ExitCode> {
   if (server === undefined) return EXIT.ok;
   process.title = `advpy-kata ${RESIDENT_COMMAND}`;
   trace(`resident: listening on ${address.path}`);
+  removeSocketAtExit(address.path);
   const runners = new KeptRunners();
   const wait = idleMs(io.env);
 
@@ -121,6 +122,24 @@ async function claim(path: string): Promise<Server | undefined> {
     // Lost a race with another runner starting: it serves.
     return undefined;
   }
+}
+
+/**
+ * Closing the server removes its socket file, but a runner ended by a signal
+ * (main.ts exits at once) would leave it: clients would then find a socket nobody
+ * answers, and run by themselves until the next runner took it over. Removed only
+ * while it is still this runner's, not one that took the path over since.
+ */
+function removeSocketAtExit(path: string): void {
+  if (process.platform === 'win32') return;
+  const ours = statSync(path).ino;
+  process.once('exit', () => {
+    try {
+      if (statSync(path).ino === ours) unlinkSync(path);
+    } catch {
+      // Already removed by the server's close.
+    }
+  });
 }
 
 function listen(path: string): Promise<Server> {

@@ -243,6 +243,19 @@ describe('a resident runner', () => {
     await until(() => processesIn(ws.workspace).length === 0, 'its interpreters ended');
   });
 
+  test('ended by SIGTERM, it ends its interpreters and removes its socket', async () => {
+    const ws = setup();
+    run(ws);
+    const pid = await runnerPid(ws);
+    const socket = traceLines(ws).find((line) => line.includes('resident: listening on'))?.split('listening on ')[1] ?? '';
+    expect(run(ws).code).toBe(1);
+    expect(handedOff(ws)).toBe(1);
+    process.kill(pid, 'SIGTERM');
+    await until(() => !alive(pid), 'the runner ended');
+    expect(existsSync(socket)).toBe(false);
+    await until(() => processesIn(ws.workspace).length === 0, 'its interpreters ended');
+  });
+
   test('is never started with ADVPY_RESIDENT=0, or under CI', async () => {
     for (const extra of [{ ADVPY_RESIDENT: '0' }, { ADVPY_RESIDENT: '', CI: 'true' }]) {
       const ws = setup(extra);
