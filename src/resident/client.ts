@@ -89,8 +89,9 @@ function ask(address: ResidentAddress, argv: readonly string[]): Promise<Answer>
       process.stdout.on('error', onPipeError);
       process.stderr.on('error', onPipeError);
       acceptTimer = setTimeout(() => settle('lost'), ACCEPT_WAIT_MS);
-      socket.write(requestLine);
     });
+    // Queued until the socket connects, so the request leaves without waiting a turn of the event loop.
+    socket.write(requestLine);
     socket.on('data', (chunk: string) => {
       const { messages, rest } = decodeMessages(buffered + chunk);
       buffered = rest;

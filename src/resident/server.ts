@@ -21,6 +21,7 @@ import {
   residentEligibility,
   type ResidentReply,
   type ResidentRequest,
+  type TerminalFacts,
 } from '../core/resident-protocol.js';
 import type { InputStream, Io } from '../cli/io.js';
 import { KeptRunners } from '../runner/runner-source.js';
@@ -164,6 +165,8 @@ function answers(path: string): Promise<boolean> {
   });
 }
 
+const MAX_REQUEST = 64 * 1024;
+
 /** The first line a client sends is its request; anything else is refused. */
 function readRequest(socket: Socket, onRequest: (request: ResidentRequest) => void): void {
   socket.setEncoding('utf8');
@@ -172,7 +175,14 @@ function readRequest(socket: Socket, onRequest: (request: ResidentRequest) => vo
     const { messages, rest } = decodeMessages(buffered + chunk);
     buffered = rest;
     const [first] = messages;
-    if (messages.length === 0) return;
+    if (messages.length === 0) {
+      // A request is a few hundred bytes: whatever keeps sending without a line end is not a client.
+      if (buffered.length > MAX_REQUEST) {
+        socket.off('data', onData);
+        refuse(socket, 'request too long');
+      }
+      return;
+    }
     socket.off('data', onData);
     if (!isRequest(first)) return refuse(socket, 'not a request this runner understands');
     const eligible = residentEligibility(first.argv, {});
@@ -201,8 +211,8 @@ async function serve(socket: Socket, request: ResidentRequest, base: Io, runners
   if (socket.destroyed) return;
   trace(`resident: request ${request.argv.join(' ')}`);
   const io: Io = {
-    stdout: { write: (text: string) => send(socket, { type: 'stdout', text }), ...request.stdout },
-    stderr: { write: (text: string) => send(socket, { type: 'stderr', text }), ...request.stderr },
+    stdout: { ...terminal(request.stdout), write: (text: string) => send(socket, { type: 'stdout', text }) },
+    stderr: { ...terminal(request.stderr), write: (text: string) => send(socket, { type: 'stderr', text }) },
     stdin: NO_INPUT,
     cwd: base.cwd,
     env: base.env,
@@ -221,6 +231,14 @@ async function serve(socket: Socket, request: ResidentRequest, base: Io, runners
   send(socket, { type: 'exit', code });
   socket.end();
   trace(`resident: answered ${code}`);
+}
+
+/** What the client said about its terminal, and nothing else it may have sent. */
+function terminal(facts: TerminalFacts): TerminalFacts {
+  const size = (value: unknown): number | undefined => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined);
+  const columns = size(facts.columns);
+  const rows = size(facts.rows);
+  return { isTTY: facts.isTTY, ...(columns === undefined ? {} : { columns }), ...(rows === undefined ? {} : { rows }) };
 }
 
 /** `run` reads nothing from a terminal; a handed-off command has none. */

@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
@@ -254,6 +255,32 @@ describe('a resident runner', () => {
     await until(() => !alive(pid), 'the runner ended');
     expect(existsSync(socket)).toBe(false);
     await until(() => processesIn(ws.workspace).length === 0, 'its interpreters ended');
+  });
+
+  test('refuses what is not a `run` it takes: another command, a line that is not a request, a request that never ends', async () => {
+    const ws = setup();
+    run(ws);
+    await runnerPid(ws);
+    const socket = traceLines(ws).find((line) => line.includes('resident: listening on'))?.split('listening on ')[1] ?? '';
+    const ask = (text: string): Promise<string> =>
+      new Promise((resolve) => {
+        const connection = connect(socket);
+        let answer = '';
+        connection.setEncoding('utf8');
+        connection.on('data', (chunk: string) => (answer += chunk));
+        connection.on('close', () => resolve(answer));
+        connection.on('error', () => resolve(answer));
+        connection.write(text);
+      });
+    const terminal = { isTTY: false };
+    expect(await ask(`${JSON.stringify({ protocol: 1, argv: ['verify', '--solutions'], stdout: terminal, stderr: terminal, color: false })}\n`)).toBe(
+      `${JSON.stringify({ type: 'refused', why: 'only `run` is handed off' })}\n`,
+    );
+    expect(await ask('hello\n{"type":"stdout","text":"x"}\n')).toContain('"type":"refused"');
+    expect(await ask('x'.repeat(200_000))).toContain('request too long');
+    // Still serving.
+    expect(run(ws).code).toBe(1);
+    expect(handedOff(ws)).toBe(1);
   });
 
   test('is never started with ADVPY_RESIDENT=0, or under CI', async () => {
