@@ -4,9 +4,10 @@
  * run in this process (which then starts a runner for the next `run`: start.ts).
  *
  * Loaded by bin/ before the rest of the CLI, as one self-contained file
- * (scripts/bundle.mjs), so a handed-off `run` never loads commander or Vitest. Anything unexpected (no runner, a stale or silent one, a
- * lost connection) falls back to running the command here: the runner only ever
- * makes `run` faster, never different.
+ * (scripts/bundle.mjs), so a handed-off `run` never loads commander or Vitest.
+ * Anything unexpected (no runner, a stale or silent one, a lost connection) falls
+ * back to running the command here: the runner only ever makes `run` faster, never
+ * different.
  */
 import { connect } from 'node:net';
 import {
