@@ -8,7 +8,7 @@
  * (ADVPY_RESIDENT_IDLE_S, ten minutes by default), and at once when the package's
  * code changed under it, telling the client to run the command itself.
  */
-import { mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { EXIT, type ExitCode } from '../core/errors.js';
@@ -32,6 +32,11 @@ import { codeFingerprint, watchCode } from './code-watch.js';
 /** Runs until idle or stale; then closes its runners (ending their Python) and returns. */
 export async function runResident(io: Io): Promise<ExitCode> {
   const address = residentAddress(io.env, io.cwd);
+  // Each folder and environment gets a runner of its own; a few are plenty.
+  if ((await liveRunners(dirname(address.path), address.path)) >= MAX_RUNNERS) {
+    trace(`resident: ${MAX_RUNNERS} runners already serve this user; not starting another`);
+    return EXIT.ok;
+  }
   const server = await claim(address.path);
   // Another runner for this identity is already up: it serves, this one has nothing to do.
   if (server === undefined) return EXIT.ok;
@@ -96,6 +101,27 @@ export async function runResident(io: Io): Promise<ExitCode> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await runners.close();
   return EXIT.ok;
+}
+
+/**
+ * How many runners one user may have at once. Each holds about 130 MB and a waiting
+ * interpreter until its quiet spell ends; a learner who runs from several folders or
+ * shells would otherwise start one for each. Beyond this, `run` simply runs by itself.
+ */
+export const MAX_RUNNERS = 3;
+
+/** Runners other than this one that answer on a socket in `dir` (Windows pipes are not counted). */
+async function liveRunners(dir: string, own: string): Promise<number> {
+  if (process.platform === 'win32') return 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const others = names.filter((name) => name.endsWith('.sock')).map((name) => join(dir, name)).filter((path) => path !== own);
+  const live = await Promise.all(others.map(answers));
+  return live.filter(Boolean).length;
 }
 
 /** Listen on `path`, taking over a socket file left by a runner that died; undefined when a live runner has it. */

@@ -5,9 +5,9 @@
  * Needs `npm run build` first (npm test does it).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { connect } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
@@ -281,6 +281,30 @@ describe('a resident runner', () => {
     // Still serving.
     expect(run(ws).code).toBe(1);
     expect(handedOff(ws)).toBe(1);
+  });
+
+  test('is not started while three others serve this user; once one ends, it is', async () => {
+    const cache = join(root, 'cache-crowded');
+    const ws = setup({ ADVPY_CACHE_DIR: cache });
+    mkdirSync(join(cache, 'resident'), { recursive: true, mode: 0o700 });
+    // Stand-ins for three runners of other folders: anything that answers on a socket there.
+    const others = await Promise.all(
+      ['a', 'b', 'c'].map(
+        (name) =>
+          new Promise<Server>((resolve) => {
+            const server = createServer((socket) => socket.destroy());
+            server.listen(join(cache, 'resident', `${name}.sock`), () => resolve(server));
+          }),
+      ),
+    );
+    expect(run(ws).code).toBe(1);
+    await until(() => traceLines(ws).some((line) => line.includes('runners already serve this user')), 'the new runner gave up');
+    expect(traceLines(ws).some((line) => line.includes('resident: listening'))).toBe(false);
+
+    await new Promise((resolve) => others[0]!.close(resolve));
+    expect(run(ws).code).toBe(1);
+    await runnerPid(ws);
+    for (const server of others.slice(1)) server.close();
   });
 
   test('is never started with ADVPY_RESIDENT=0, or under CI', async () => {
