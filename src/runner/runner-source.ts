@@ -24,55 +24,51 @@ export const freshRunners: RunnerSource = {
   async forget() {},
 };
 
-/** How many differently configured runners a resident runner keeps (say, native and embedded). */
-const KEPT = 2;
-
 /**
- * Runners kept across commands, one per distinct configuration, each keeping the next
- * run's interpreter started (CourseRunnerOptions.spare). The oldest is closed when a
- * third configuration arrives.
+ * The runner a resident runner keeps across commands, for one configuration at a
+ * time, keeping the next run's interpreter started (CourseRunnerOptions.spare).
+ *
+ * One, because a process has one warm Vitest worker thread (warm-pool.ts), started
+ * for one Vitest instance: a second instance beside it would send its runs to a
+ * runtime set up for the first. A command with another configuration (another
+ * engine, interpreter or time limit) closes the kept runner and starts its own.
  */
 export class KeptRunners implements RunnerSource {
-  private readonly runners = new Map<string, Promise<CourseRunner>>();
+  private kept: { key: string; runner: Promise<CourseRunner> } | undefined;
+  /** Commands are served one at a time; this keeps a switch of configuration from overlapping a run. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  async use<T>(options: CourseRunnerOptions, work: (runner: CourseRunner) => Promise<T>): Promise<T> {
+  use<T>(options: CourseRunnerOptions, work: (runner: CourseRunner) => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => this.useNow(options, work));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async useNow<T>(options: CourseRunnerOptions, work: (runner: CourseRunner) => Promise<T>): Promise<T> {
     const key = keyOf(options);
-    let runner = this.runners.get(key);
-    if (runner === undefined) {
-      runner = CourseRunner.create({ ...options, spare: true });
-      this.runners.set(key, runner);
+    if (this.kept?.key !== key) {
+      await this.drop();
+      const runner = CourseRunner.create({ ...options, spare: true });
+      this.kept = { key, runner };
       // A failed start is not kept: the next command tries again.
-      runner.catch(() => this.runners.delete(key));
-      await this.trim();
-    } else {
-      // Most recently used last, so trim() closes the least recently used.
-      this.runners.delete(key);
-      this.runners.set(key, runner);
+      runner.catch(() => {
+        if (this.kept?.runner === runner) this.kept = undefined;
+      });
     }
-    return work(await runner);
+    return work(await this.kept.runner);
   }
 
   async forget(options: CourseRunnerOptions): Promise<void> {
-    await this.drop(keyOf(options));
+    if (this.kept?.key === keyOf(options)) await this.drop();
   }
 
   async close(): Promise<void> {
-    const runners = [...this.runners.values()];
-    this.runners.clear();
-    await Promise.all(runners.map(async (runner) => (await runner.catch(() => undefined))?.close()));
+    await this.drop();
   }
 
-  private async trim(): Promise<void> {
-    while (this.runners.size > KEPT) {
-      const [oldest] = this.runners.keys();
-      if (oldest === undefined) return;
-      await this.drop(oldest);
-    }
-  }
-
-  private async drop(key: string): Promise<void> {
-    const runner = this.runners.get(key);
-    this.runners.delete(key);
+  private async drop(): Promise<void> {
+    const runner = this.kept?.runner;
+    this.kept = undefined;
     await (await runner?.catch(() => undefined))?.close();
   }
 }

@@ -147,6 +147,20 @@ describe('a resident runner', () => {
     expect(handedOff(ws)).toBe(3);
   });
 
+  test('switching engines between runs: each handed-off run gives the verdict of a run in its own process on that engine', async () => {
+    const ws = setup();
+    const alone = (engine: string) => run({ ...ws, env: { ...ws.env, ADVPY_RESIDENT: '0' } }, ['run', '01', '--engine', engine]);
+    const expected = { native: alone('native'), embedded: alone('embedded') };
+    expect(expected.native.code).toBe(1);
+    expect(expected.embedded.code).toBe(1);
+    run(ws, ['run', '01', '--engine', 'native']);
+    await runnerPid(ws);
+    for (const engine of ['embedded', 'native', 'embedded'] as const) {
+      expect(run(ws, ['run', '01', '--engine', engine]), engine).toEqual(expected[engine]);
+    }
+    expect(handedOff(ws)).toBe(3);
+  });
+
   test('a command it does not take (--edit, --help) runs in its own process', async () => {
     const ws = setup({ VISUAL: 'true' });
     run(ws);
