@@ -9,7 +9,7 @@
  * code changed under it, telling the client to run the command itself.
  */
 import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { EXIT, type ExitCode } from '../core/errors.js';
 import {
@@ -28,6 +28,7 @@ import { KeptRunners } from '../runner/runner-source.js';
 import { trace } from '../trace.js';
 import { residentAddress } from './address.js';
 import { codeFingerprint, watchCode } from './code-watch.js';
+import { answers } from './status.js';
 
 /** Runs until idle or stale; then closes its runners (ending their Python) and returns. */
 export async function runResident(io: Io): Promise<ExitCode> {
@@ -177,17 +178,6 @@ function listen(path: string): Promise<Server> {
       server.off('error', reject);
       resolve(server);
     });
-  });
-}
-
-function answers(path: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(path);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
   });
 }
 

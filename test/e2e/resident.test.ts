@@ -96,6 +96,23 @@ async function runnerPid(setup: Setup, after = 0): Promise<number> {
   throw new Error(`no resident runner became ready; trace:\n${traceLines(setup).join('\n')}`);
 }
 
+/** The socket the runner of this workspace listens on, from its trace. */
+function socketOf(setup: Setup): string {
+  return traceLines(setup).find((line) => line.includes('resident: listening on'))?.split('listening on ')[1] ?? '';
+}
+
+/** `run 01` on a learner file that loops forever, in the background, with what it prints. */
+function startLoopingRun(setup: Setup): { exited: Promise<number | null>; stdout: () => string; stderr: () => string; kill: (signal: NodeJS.Signals) => void } {
+  writeFileSync(setup.learnerFile, 'while True:\n    pass\n');
+  const child = spawn(process.execPath, [BIN, 'run', '01'], { cwd: setup.workspace, env: setup.env, stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { exited, stdout: () => stdout, stderr: () => stderr, kill: (signal) => child.kill(signal) };
+}
+
 /** Requests the runner took so far. */
 function handedOff(setup: Setup): number {
   return traceLines(setup).filter((line) => line.includes('resident: request')).length;
@@ -178,11 +195,7 @@ describe('a resident runner', () => {
     const ws = setup({ ADVPY_TIMEOUT_MS: '60000' });
     run(ws);
     const pid = await runnerPid(ws);
-    writeFileSync(ws.learnerFile, 'while True:\n    pass\n');
-    const child = spawn(process.execPath, [BIN, 'run', '01'], { cwd: ws.workspace, env: ws.env, stdio: 'pipe' });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const looped = startLoopingRun(ws);
     await until(() => handedOff(ws) === 1, 'the runner took the run');
     // The run's interpreter runs in the exercise's folder (the warm-up's ran elsewhere).
     const pythons = (): number[] => processesIn(ws.workspace).filter((process) => process.command.includes('advpy_native')).map((process) => process.pid);
@@ -190,9 +203,9 @@ describe('a resident runner', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const looping = pythons();
     expect(looping.length).toBeGreaterThan(0);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toContain('Interrupted');
+    looped.kill('SIGINT');
+    expect(await looped.exited).toBe(130);
+    expect(looped.stderr()).toContain('Interrupted');
     // The loop's interpreter is ended by the runner; the runner itself stays.
     await until(() => !looping.some(alive), 'the looping Python ended');
     expect(alive(pid)).toBe(true);
@@ -232,26 +245,20 @@ describe('a resident runner', () => {
     const ws = setup({ ADVPY_TIMEOUT_MS: '3000' });
     run(ws);
     const pid = await runnerPid(ws);
-    writeFileSync(ws.learnerFile, 'while True:\n    pass\n');
-    const child = spawn(process.execPath, [BIN, 'run', '01'], { cwd: ws.workspace, env: ws.env, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const looped = startLoopingRun(ws);
     await until(() => handedOff(ws) === 1, 'the runner took the run');
     process.kill(pid, 'SIGKILL');
     // Run here instead, to the same verdict: the loop hits the time limit.
-    expect(await exited).toBe(1);
-    expect(stderr).toContain('the background runner stopped before the run ended; running it here instead');
-    expect(stdout).toContain('Python did not finish within 3 s, so it was stopped.');
+    expect(await looped.exited).toBe(1);
+    expect(looped.stderr()).toContain('the background runner stopped before the run ended; running it here instead');
+    expect(looped.stdout()).toContain('Python did not finish within 3 s, so it was stopped.');
   });
 
   test('ends itself after ADVPY_RESIDENT_IDLE_S quiet seconds, with its interpreters and its socket', async () => {
     const ws = setup({ ADVPY_RESIDENT_IDLE_S: '2' });
     run(ws);
     const pid = await runnerPid(ws);
-    const socket = traceLines(ws).find((line) => line.includes('resident: listening on'))?.split('listening on ')[1] ?? '';
+    const socket = socketOf(ws);
     expect(existsSync(socket)).toBe(true);
     await until(() => !alive(pid), 'the idle runner ended', 30_000);
     expect(existsSync(socket)).toBe(false);
@@ -262,7 +269,7 @@ describe('a resident runner', () => {
     const ws = setup();
     run(ws);
     const pid = await runnerPid(ws);
-    const socket = traceLines(ws).find((line) => line.includes('resident: listening on'))?.split('listening on ')[1] ?? '';
+    const socket = socketOf(ws);
     expect(run(ws).code).toBe(1);
     expect(handedOff(ws)).toBe(1);
     process.kill(pid, 'SIGTERM');
@@ -275,7 +282,7 @@ describe('a resident runner', () => {
     const ws = setup();
     run(ws);
     await runnerPid(ws);
-    const socket = traceLines(ws).find((line) => line.includes('resident: listening on'))?.split('listening on ')[1] ?? '';
+    const socket = socketOf(ws);
     const ask = (text: string): Promise<string> =>
       new Promise((resolve) => {
         const connection = connect(socket);
